@@ -1,0 +1,86 @@
+import { Type, type Static } from '@sinclair/typebox';
+import catalogue from './error-messages.json';
+import type { Locale } from './common';
+
+export type ErrorCode = keyof typeof catalogue.messages;
+export const ERROR_CODES = Object.keys(catalogue.messages) as ErrorCode[];
+
+/** One problem, tied to the field it concerns (a dotted path such as `payer.email` or `tickets.items.0.quantity`). */
+export const FieldError = Type.Object(
+  {
+    code: Type.String(),
+    field: Type.Optional(Type.String()),
+    message: Type.String(),
+  },
+  { title: 'FieldError', additionalProperties: false },
+);
+export type FieldError = Static<typeof FieldError>;
+
+/** Every error answer: a stable machine code, a message in the payer's language, and per-field details. */
+export const ErrorResponse = Type.Object(
+  {
+    error: Type.Object(
+      {
+        code: Type.String(),
+        message: Type.String(),
+        field: Type.Optional(Type.String()),
+        errors: Type.Optional(Type.Array(FieldError)),
+        retryable: Type.Optional(Type.Boolean()),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { title: 'ErrorResponse', additionalProperties: false },
+);
+export type ErrorResponse = Static<typeof ErrorResponse>;
+
+/** HTTP status each top-level code is answered with. */
+export const ERROR_STATUS: Partial<Record<ErrorCode, number>> = {
+  bad_request: 400,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  form_not_found: 404,
+  order_not_found: 404,
+  invalid_token: 404,
+  form_closed: 409,
+  form_not_yet_open: 409,
+  validation_failed: 422,
+  amount_mismatch: 409,
+  sold_out: 409,
+  not_enough_available: 409,
+  idempotency_conflict: 409,
+  illegal_transition: 409,
+  rate_limited: 429,
+  provider_error: 502,
+  payment_declined: 402,
+  authentication_failed: 402,
+  webhook_signature_invalid: 400,
+  webhook_payload_invalid: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  method_not_allowed: 405,
+  internal_error: 500,
+};
+
+export type MessageParams = Record<string, string | number>;
+
+/** Strips list indexes so `tickets.items.0.quantity` finds the label of `tickets.items.quantity`. */
+export function fieldLabel(field: string, locale: Locale): string {
+  const key = field.replace(/\.\d+(?=\.|$)/g, '') as keyof typeof catalogue.fields;
+  const labels = catalogue.fields[key];
+  return labels ? labels[locale] : field;
+}
+
+/** The catalogue message for `code` in `locale`, with `{placeholders}` filled (`{field}` from the field's label). */
+export function errorMessage(code: ErrorCode, locale: Locale, params: MessageParams = {}, field?: string): string {
+  const template = catalogue.messages[code][locale];
+  const values: MessageParams = { ...params };
+  if (field !== undefined && values.field === undefined) values.field = fieldLabel(field, locale);
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    values[name] === undefined ? whole : String(values[name]),
+  );
+}
+
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.prototype.hasOwnProperty.call(catalogue.messages, code);
+}
