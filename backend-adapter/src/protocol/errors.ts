@@ -34,6 +34,44 @@ export const ErrorResponse = Type.Object(
 );
 export type ErrorResponse = Static<typeof ErrorResponse>;
 
+/**
+ * Codes that describe one field's problem: they travel in `errors[]` (each with its `field`) of a 422
+ * `validation_failed`. `sold_out` and `not_enough_available` are also top-level codes (409) because availability is
+ * checked after validation, when seats are reserved. Every other code is top-level only (see ERROR_STATUS).
+ */
+export const FIELD_ERROR_CODES = [
+  'required',
+  'invalid_email',
+  'too_long',
+  'invalid_choice',
+  'invalid_date',
+  'invalid_postal_code',
+  'invalid_country',
+  'invalid_phone',
+  'amount_not_integer',
+  'amount_too_small',
+  'amount_too_large',
+  'custom_amount_not_allowed',
+  'frequency_not_allowed',
+  'currency_mismatch',
+  'address_required',
+  'tax_receipt_not_available',
+  'tier_not_found',
+  'too_many_members',
+  'extra_donation_not_allowed',
+  'ticket_type_not_found',
+  'quantity_invalid',
+  'quantity_too_large',
+  'no_tickets_selected',
+  'sold_out',
+  'not_enough_available',
+  'attendee_names_required',
+  'invalid_promo_code',
+  'promo_code_expired',
+  'promo_code_exhausted',
+  'provider_not_available',
+] as const satisfies readonly ErrorCode[];
+
 /** HTTP status each top-level code is answered with. */
 export const ERROR_STATUS: Partial<Record<ErrorCode, number>> = {
   bad_request: 400,

@@ -9,7 +9,7 @@ import {
   SimulationResult,
 } from './order-response';
 import { ErrorResponse } from './errors';
-import { WebhookAck } from './webhook';
+import { SimulationEvent, WebhookAck } from './webhook';
 import { PROTOCOL_VERSION } from './common';
 
 /** Every message of protocol v1 by name: the list the JSON Schema document and the docs are made from. */
@@ -24,6 +24,7 @@ export const PROTOCOL_SCHEMAS = {
   SimulationResult,
   ErrorResponse,
   WebhookAck,
+  SimulationEvent,
 } satisfies Record<string, TSchema>;
 
 /** One JSON Schema (2020-12) document holding every message under `$defs`, for hosts written in other languages. */
