@@ -8,6 +8,7 @@ export * from './form';
 export * from './order-request';
 export * from './order-response';
 export * from './webhook';
+export * from './simulation-cards';
 export * from './errors';
 export * from './routes';
 export * from './schemas';
