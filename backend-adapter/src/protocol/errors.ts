@@ -1,9 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
-import catalogue from './error-messages.json';
-import type { Locale } from './common';
+import type { ErrorCode } from './messages';
 
-export type ErrorCode = keyof typeof catalogue.messages;
-export const ERROR_CODES = Object.keys(catalogue.messages) as ErrorCode[];
+// The catalogue and its lookups live in messages.ts, free of TypeBox, so browser bundles can import them alone.
+export { ERROR_CODES, errorMessage, fieldLabel, isErrorCode } from './messages';
+export type { ErrorCode, MessageParams } from './messages';
 
 /** One problem, tied to the field it concerns (a dotted path such as `payer.email` or `tickets.items.0.quantity`). */
 export const FieldError = Type.Object(
@@ -99,26 +99,3 @@ export const ERROR_STATUS: Partial<Record<ErrorCode, number>> = {
   method_not_allowed: 405,
   internal_error: 500,
 };
-
-export type MessageParams = Record<string, string | number>;
-
-/** Strips list indexes so `tickets.items.0.quantity` finds the label of `tickets.items.quantity`. */
-export function fieldLabel(field: string, locale: Locale): string {
-  const key = field.replace(/\.\d+(?=\.|$)/g, '') as keyof typeof catalogue.fields;
-  const labels = catalogue.fields[key];
-  return labels ? labels[locale] : field;
-}
-
-/** The catalogue message for `code` in `locale`, with `{placeholders}` filled (`{field}` from the field's label). */
-export function errorMessage(code: ErrorCode, locale: Locale, params: MessageParams = {}, field?: string): string {
-  const template = catalogue.messages[code][locale];
-  const values: MessageParams = { ...params };
-  if (field !== undefined && values.field === undefined) values.field = fieldLabel(field, locale);
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    values[name] === undefined ? whole : String(values[name]),
-  );
-}
-
-export function isErrorCode(code: string): code is ErrorCode {
-  return Object.prototype.hasOwnProperty.call(catalogue.messages, code);
-}
