@@ -11,7 +11,7 @@ final class ArraySettings implements Settings
     private array $values;
 
     /**
-     * @param array<string, mixed> $values keys: organizationName, apiBaseUrl, defaultLocale, siteSecret,
+     * @param array<string, mixed> $values keys: organizationName, apiBaseUrl, defaultLocale,
      *                                     providers (providerId => settings array)
      */
     public function __construct(array $values)
@@ -38,10 +38,5 @@ final class ArraySettings implements Settings
     {
         $providers = $this->values['providers'] ?? [];
         return isset($providers[$providerId]) && is_array($providers[$providerId]) ? $providers[$providerId] : null;
-    }
-
-    public function siteSecret(): string
-    {
-        return (string) ($this->values['siteSecret'] ?? '');
     }
 }

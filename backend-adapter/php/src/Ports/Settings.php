@@ -20,14 +20,12 @@ interface Settings
     public function defaultLocale(): string;
 
     /**
-     * The settings of one payment provider, or null when it is not enabled on this site.
-     * stripe: secretKey, publishableKey, webhookSecret, uiMode ('embedded_page'|'elements'), apiBase (optional);
-     * simulation: [] when enabled;
-     * offline: payee, address, iban, bic (each optional) and methods (list of 'cheque'|'transfer'|'cash').
+     * The settings of one payment provider, or null when it is not configured on this site; the shapes are
+     * those of ProviderSettings in backend-adapter/src/providers/settings.ts:
+     * stripe: secretKey, publishableKey, webhookSecret, uiMode ('embedded_page'|'elements'), apiBase?, sepa?;
+     * simulation: enabled (bool), secret (≥ 16 chars, signs client secrets and events);
+     * offline: cheque? {payee, address}, transfer? {iban, bic, holder}, cash? {text: LocalizedText}.
      * @return array<string, mixed>|null
      */
     public function provider(string $providerId): ?array;
-
-    /** A long random per-site key for the adapter's own signatures (simulation client secrets). Never shown. */
-    public function siteSecret(): string;
 }

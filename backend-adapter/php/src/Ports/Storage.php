@@ -1,0 +1,107 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Guichet\Adapter\Ports;
+
+/**
+ * Everything the adapter keeps, as the host stores it (custom tables with $wpdb, SPIP's sql_* API, PDO…).
+ * Reference implementations: Storage\MemoryStorage and Storage\SqliteStorage; run StorageContractTest's cases
+ * against a host's own implementation.
+ *
+ * An order is an associative array: id, formId, kind, status, currency, lines, total, refundedAmount,
+ * recurring, provider, providerRef, offlineMethod, payer, locale, reference, promoCode, taxEligibleAmount,
+ * tokenHash, createdAt, updatedAt, paidAt, expiresAt, failure, tickets, next, request (instants as RFC 3339
+ * UTC text). Hosts persist it whole (a JSON column is fine) and index the fields used by the queries below.
+ */
+interface Storage
+{
+    /**
+     * Runs $work as one atomic unit (a database transaction that takes the write lock at its start) and
+     * returns its result; an exception rolls everything back and is rethrown. A nested call joins the outer unit.
+     * @return mixed
+     */
+    public function transaction(callable $work);
+
+    /** @param array<string, mixed> $order */
+    public function insertOrder(array $order): void;
+
+    /** @return array<string, mixed>|null */
+    public function findOrder(string $orderId): ?array;
+
+    /** @return array<string, mixed>|null */
+    public function findOrderByProviderRef(string $provider, string $providerRef): ?array;
+
+    /**
+     * Merges $changes into the order. With $expectedStatus, writes only if the order still has that status
+     * (compare-and-set), so two requests can never both move it.
+     * @param array<string, mixed> $changes
+     */
+    public function updateOrder(string $orderId, array $changes, ?string $expectedStatus = null): bool;
+
+    /**
+     * Newest first. Filter keys (all optional): formId, status, kind, provider, search (email or name
+     * fragment, or order id), from / to (createdAt bounds, RFC 3339).
+     * @param array<string, string> $filter
+     * @return array<int, array<string, mixed>>
+     */
+    public function listOrders(array $filter, int $limit, int $offset): array;
+
+    /** @param array<string, string> $filter */
+    public function countOrders(array $filter): int;
+
+    /**
+     * Pending orders whose expiresAt has passed, oldest first (for the expiry sweep).
+     * @return array<int, array<string, mixed>>
+     */
+    public function expiredPendingOrders(\DateTimeImmutable $now, int $limit): array;
+
+    /**
+     * Holds seats for an order ATOMICALLY: either every item is held, or none is and the shortfalls are
+     * returned. Availability follows Domain\Reservations (quota − sold − active holds); a null quota is unlimited.
+     * Implementations must make two concurrent calls unable to sell the same seat (a write lock, SELECT … FOR
+     * UPDATE on a per-form row, or a conditional UPDATE of a counter).
+     * @param array<string, array{quantity: int, quota: int|null}> $items typeId => request
+     * @return array<int, array{typeId: string, available: int}> empty when the seats are held
+     */
+    public function holdSeats(
+        string $formId,
+        string $orderId,
+        array $items,
+        \DateTimeImmutable $expiresAt,
+        \DateTimeImmutable $now
+    ): array;
+
+    /** The order's held seats become sold (payment succeeded). */
+    public function confirmSeats(string $orderId): void;
+
+    /** The order's seats, held or sold, are free again (failure, expiry, refund). */
+    public function releaseSeats(string $orderId): void;
+
+    /**
+     * Seats per ticket type of a form: sold, and holds still active at $now.
+     * @return array<string, array{sold: int, held: int}>
+     */
+    public function seatCounts(string $formId, \DateTimeImmutable $now): array;
+
+    /** Orders of the form that used $code and are pending or paid. */
+    public function promoCodeUses(string $formId, string $code): int;
+
+    /** Sum of (total − refundedAmount) of the form's paid orders: the donation goal's progress. */
+    public function raisedAmount(string $formId): int;
+
+    /** Records a provider event id; false when it was already recorded (the event must then change nothing). */
+    public function markEventProcessed(string $provider, string $eventId, \DateTimeImmutable $at): bool;
+
+    /**
+     * The answer stored for an Idempotency-Key, with the hash of the request that produced it.
+     * @return array{requestHash: string, response: array<string, mixed>}|null
+     */
+    public function findIdempotentResponse(string $key): ?array;
+
+    /**
+     * Stores the answer for a key; false when another request stored one first (then re-read it).
+     * @param array<string, mixed> $response
+     */
+    public function saveIdempotentResponse(string $key, string $requestHash, array $response, \DateTimeImmutable $at): bool;
+}
