@@ -1,0 +1,1 @@
+export { findPostgres, postgresRequired, startPostgres, type PostgresCluster } from './throwaway-cluster';
