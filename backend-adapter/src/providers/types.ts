@@ -35,13 +35,24 @@ export interface PaymentRequest {
   offlineMethod?: 'cheque' | 'transfer' | 'cash';
   /** Human reference printed on cheques and transfers, and shown to the treasurer. */
   reference: string;
+  /**
+   * When the order's hold ends (tickets): the provider stops taking the payment then, or as close after as it
+   * can (Stripe needs at least 30 minutes) and reports the time it really used in `ProviderCommand.expiresAt`.
+   */
+  expiresAt?: Date;
 }
 
 /** The provider's answer to a payment request; the adapter turns it into the protocol's NextAction. */
 export type ProviderCommand =
   | { type: 'next'; next: NextAction; providerRef: string; expiresAt?: Date }
   | { type: 'completed'; providerRef?: string }
-  | { type: 'pending'; providerRef?: string; instructions?: Static<typeof OfflineInstructions> };
+  | {
+      type: 'pending';
+      providerRef?: string;
+      instructions?: Static<typeof OfflineInstructions>;
+      /** What the widget shows meanwhile (offline: the instructions), ready to send as the protocol's NextAction. */
+      next?: NextAction;
+    };
 
 /** Normalised provider events: the only way (with authorised back-office actions) an order's status moves. */
 export type ProviderEventType =
@@ -65,6 +76,14 @@ export interface ProviderEvent {
   orderId?: string;
   /** Minor units, for refunds and renewals. */
   amount?: number;
+  /**
+   * The provider's payment object when it differs from `providerRef` (Stripe: the payment intent behind a
+   * checkout session). Later events about the money (refunds, disputes) may carry only this one, so a host
+   * that stores it when it first sees it can still find the order when `orderId` is absent.
+   */
+  paymentRef?: string;
+  /** The provider's subscription, for recurring orders: renewals and the end of the subscription carry it. */
+  subscriptionRef?: string;
   occurredAt: Date;
   failure?: { code: string };
 }
@@ -83,7 +102,11 @@ export interface PaymentProvider {
 
 /** Verifies a webhook on its raw body before anything parses it; throws WebhookSignatureError when it is not genuine. */
 export interface WebhookReceiver {
-  receiveWebhook(rawBody: Buffer, headers: Record<string, string | string[] | undefined>, now: Date): ProviderEvent[];
+  receiveWebhook(
+    rawBody: Buffer,
+    headers: Record<string, string | string[] | undefined>,
+    now: Date,
+  ): ProviderEvent[];
 }
 
 export interface Refunder {
@@ -102,6 +125,46 @@ export interface Reconciler {
 
 export class WebhookSignatureError extends Error {
   readonly code = 'webhook_signature_invalid';
+}
+
+/** The body was genuine (signature verified) but is not an event the provider can read. */
+export class WebhookPayloadError extends Error {
+  readonly code = 'webhook_payload_invalid';
+}
+
+/**
+ * A provider call that failed. `code` is a protocol error code the host can answer with as is; `providerCode`
+ * is the provider's own (Stripe's `card_declined`, `idempotency_error`…), for logs. Messages never carry a secret.
+ */
+export class ProviderError extends Error {
+  constructor(
+    readonly code:
+      | 'provider_error'
+      | 'provider_not_available'
+      | 'payment_declined'
+      | 'idempotency_conflict'
+      | 'bad_request',
+    message: string,
+    readonly options: { providerCode?: string; retryable?: boolean; requestId?: string } = {},
+  ) {
+    super(message);
+    this.name = 'ProviderError';
+  }
+
+  get retryable(): boolean {
+    return this.options.retryable ?? false;
+  }
+}
+
+/** Site settings a provider cannot work with (missing key, wrong key kind); raised when providers are created. */
+export class ProviderConfigError extends Error {
+  constructor(
+    readonly setting: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ProviderConfigError';
+  }
 }
 
 export const isWebhookReceiver = (p: PaymentProvider): p is PaymentProvider & WebhookReceiver =>
