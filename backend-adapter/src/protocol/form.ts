@@ -279,6 +279,8 @@ export const PublicTaxReduction = Type.Object(
     scheme: TaxScheme,
     rateBps: BasisPoints,
     ceiling: Type.Optional(MinorAmount),
+    /** Rate of the part of a gift above `ceiling` (for 'coluche': the general 66 %). */
+    aboveCeilingRateBps: Type.Optional(BasisPoints),
     incomeCapBps: Type.Optional(BasisPoints),
     rulesVersion: Type.String(),
     minimumAmount: Type.Optional(MinorAmount),

@@ -1,0 +1,2 @@
+export * from './form-status';
+export * from './public-definition';

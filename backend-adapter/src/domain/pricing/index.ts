@@ -1,0 +1,5 @@
+export * from './labels';
+export * from './fee-coverage';
+export * from './promo';
+export * from './tax-eligibility';
+export * from './quote';

@@ -1,0 +1,2 @@
+export * from './tax-rules';
+export * from './tax-preview';
