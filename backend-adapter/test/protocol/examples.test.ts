@@ -64,9 +64,9 @@ describe('orders in the examples add up', () => {
     },
   );
 
-  it('a declined simulation leaves the order pending with the catalogue message for the payer', () => {
+  it('a declined simulation fails the order with the catalogue message for the payer', () => {
     const { order } = readExample<SimulationResult>('simulation-result.declined.json');
-    expect(order.status).toBe('pending');
+    expect(order.status).toBe('failed');
     expect(order.failure).toEqual({
       code: 'payment_declined',
       message: catalogue.messages.payment_declined.fr,
