@@ -1,25 +1,28 @@
-/**
- * The simulation's test cards: the numbers Stripe's test mode uses for the same behaviour, so a tester's habits
- * carry over. The reference table for payers and developers is in docs/protocol.md; this is its code.
- */
-export type CardBehaviour =
-  | { kind: 'succeed' }
-  | { kind: 'decline'; code: 'generic_decline' | 'insufficient_funds' }
-  | { kind: 'challenge' }
-  | { kind: 'delayed'; settleAfterSeconds: number };
-
-export const TEST_CARDS: Readonly<Record<string, CardBehaviour>> = {
-  '4242424242424242': { kind: 'succeed' },
-  '4000000000000002': { kind: 'decline', code: 'generic_decline' },
-  '4000000000009995': { kind: 'decline', code: 'insufficient_funds' },
-  '4000002760003184': { kind: 'challenge' },
-  '4000000000000077': { kind: 'delayed', settleAfterSeconds: 10 },
-};
+import {
+  SIMULATION_CARDS,
+  SIMULATION_CHALLENGE_REFUSED,
+  SIMULATION_OTHER_CARD,
+  type SimulationOutcome,
+} from '../../protocol';
 
 /**
- * What a card number does; any other number is refused as `invalid_number`, as Stripe's test mode refuses
- * real card numbers, so a payer who mistypes sees a decline rather than a silent success.
+ * The simulation's test cards come from the protocol's shared table (simulation-cards.json, documented in
+ * docs/protocol.md and read by the PHP adapter too), so no host can drift from it. They are the numbers
+ * Stripe's test mode uses for the same behaviour, so a tester's habits carry over.
  */
-export function cardBehaviour(card: string): CardBehaviour | { kind: 'unknown' } {
-  return TEST_CARDS[card.replace(/[\s-]/g, '')] ?? { kind: 'unknown' };
+export interface CardBehaviour {
+  outcome: SimulationOutcome;
+  /** The processor's reason for a decline (Stripe's decline codes). */
+  reason?: string;
+  settleAfterSeconds?: number;
 }
+
+const BY_NUMBER = new Map(SIMULATION_CARDS.map((card) => [card.number, card]));
+
+/** A number missing from the table is declined (`invalid_number`), so nothing unexpected ever "pays". */
+export function cardBehaviour(card: string): CardBehaviour {
+  return BY_NUMBER.get(card.replace(/[\s-]/g, '')) ?? SIMULATION_OTHER_CARD;
+}
+
+/** The payer refused the 3-D Secure challenge. */
+export const CHALLENGE_REFUSED_REASON = SIMULATION_CHALLENGE_REFUSED.reason;

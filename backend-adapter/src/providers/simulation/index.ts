@@ -23,8 +23,7 @@ import {
 import { signClientSecret, signPaymentRef } from './tokens';
 import { receiveSimulationEvent } from './webhook';
 
-export type { SimulationAnswer, SimulationOutcome } from './processor';
-export { TEST_CARDS } from './cards';
+export type { SimulationAnswer } from './processor';
 export { signSimulationEvent } from './webhook';
 
 /** What the host's simulation routes call (see ROUTES.simulationConfirm / simulationChallenge). */

@@ -1,5 +1,6 @@
+import type { SimulationOutcome } from '../../protocol';
 import { ProviderError, type ProviderEvent, type ProviderEventType } from '../types';
-import { cardBehaviour } from './cards';
+import { cardBehaviour, CHALLENGE_REFUSED_REASON } from './cards';
 import {
   refundId,
   signPaymentRef,
@@ -14,8 +15,6 @@ import {
  * The simulated card processor: what a bank would answer to a card, a 3-D Secure challenge, a settlement
  * check or a refund. Pure functions of (secret, input, now): no storage, no clock of their own.
  */
-
-export type SimulationOutcome = 'succeeded' | 'declined' | 'requires_action' | 'processing';
 
 export interface SimulationAnswer {
   outcome: SimulationOutcome;
@@ -108,20 +107,17 @@ function answer(
 export function confirmCard(secret: string, clientSecret: string, card: string, now: Date): SimulationAnswer {
   const payment = paymentOf(secret, clientSecret);
   const behaviour = cardBehaviour(card);
-  switch (behaviour.kind) {
-    case 'succeed':
-      return answer(secret, payment, 'succeeded', now);
-    case 'decline':
-      return answer(secret, payment, 'declined', now, { failure: behaviour.code });
-    case 'unknown':
-      return answer(secret, payment, 'declined', now, { failure: 'invalid_number' });
-    case 'challenge':
-      return answer(secret, payment, 'requires_action', now);
-    case 'delayed':
-      return answer(secret, payment, 'processing', now, {
-        settleAt: new Date((seconds(now) + behaviour.settleAfterSeconds) * 1000),
-      });
+  if (behaviour.outcome !== 'processing') {
+    return answer(
+      secret,
+      payment,
+      behaviour.outcome,
+      now,
+      behaviour.reason ? { failure: behaviour.reason } : {},
+    );
   }
+  const settleAt = new Date((seconds(now) + (behaviour.settleAfterSeconds ?? 0)) * 1000);
+  return answer(secret, payment, 'processing', now, { settleAt });
 }
 
 /**
@@ -137,7 +133,7 @@ export function answerChallenge(
   const payment = paymentOf(secret, clientSecret);
   return approve
     ? answer(secret, payment, 'succeeded', now)
-    : answer(secret, payment, 'declined', now, { failure: 'authentication_failed' });
+    : answer(secret, payment, 'declined', now, { failure: CHALLENGE_REFUSED_REASON });
 }
 
 function knownRef(secret: string, providerRef: string): PaymentRef {
