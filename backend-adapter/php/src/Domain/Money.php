@@ -48,7 +48,7 @@ final class Money
     /** An amount the protocol can carry: a non-negative integer up to MAX_MINOR_AMOUNT. @param mixed $n */
     public static function isMinorAmount($n): bool
     {
-        return is_int($n) && $n >= 0 && $n <= self::MAX_MINOR_AMOUNT;
+        return Js::isSafeInteger($n) && $n >= 0 && $n <= self::MAX_MINOR_AMOUNT;
     }
 
     /** Decimal text of a minor amount ("-2550" in EUR → "-25.50"), built from digits. */

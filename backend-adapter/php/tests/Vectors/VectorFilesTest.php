@@ -1,0 +1,45 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Guichet\Adapter\Tests\Vectors;
+
+use Guichet\Adapter\Tests\Support\Vectors;
+use PHPUnit\Framework\TestCase;
+
+/**
+ * Every file in tests/vectors/ must be run by the PHP adapter: a new vector file with no PHP runner fails
+ * here instead of being skipped silently.
+ */
+final class VectorFilesTest extends TestCase
+{
+    /** Vector file => the test class that runs every case of it. */
+    public const RUNNERS = [
+        'money.json' => MoneyVectorsTest::class,
+        'fee-coverage.json' => FeeCoverageVectorsTest::class,
+        'reservations.json' => ReservationsVectorsTest::class,
+        'state-transitions.json' => StateTransitionsVectorsTest::class,
+        'tax-preview.json' => TaxPreviewVectorsTest::class,
+    ];
+
+    /** @return array<string, array{0: string}> */
+    public function files(): array
+    {
+        $out = [];
+        foreach (Vectors::files() as $file) {
+            $out[$file] = [$file];
+        }
+        return $out === [] ? ['(no vector file yet)' => ['']] : $out;
+    }
+
+    /** @dataProvider files */
+    public function testTheAdapterRunsEveryVectorFile(string $file): void
+    {
+        if ($file === '') {
+            self::assertSame([], Vectors::files());
+            return;
+        }
+        self::assertArrayHasKey($file, self::RUNNERS, 'tests/vectors/' . $file . ' has no PHP runner: port it in backend-adapter/php');
+        self::assertTrue(class_exists(self::RUNNERS[$file]));
+    }
+}
