@@ -17,6 +17,7 @@ export interface CheckoutOptions {
 /** Stripe accepts an expiry between 30 minutes and 24 hours ahead; a minute of margin covers the request's own time. */
 const MIN_EXPIRY_SECONDS = 31 * 60;
 const MAX_EXPIRY_SECONDS = 24 * 60 * 60 - 60;
+const HALF_HOUR = 30 * 60;
 
 const SUBMIT_TYPE: Record<FormKind, Stripe.Checkout.SessionCreateParams.SubmitType> = {
   donation: 'donate',
@@ -25,18 +26,18 @@ const SUBMIT_TYPE: Record<FormKind, Stripe.Checkout.SessionCreateParams.SubmitTy
 };
 
 /**
- * `expires_at` for a ticket hold. A hold shorter than Stripe's minimum is lengthened to it, rounded up to the
- * minute so a retry a few seconds later sends the same parameters (Stripe refuses an idempotency key reused
- * with different ones); the host learns the real expiry from the command and keeps its seats that long.
- * Beyond 24 hours Stripe's default (24 hours) applies.
+ * `expires_at` for a ticket hold. A hold shorter than Stripe's minimum is lengthened by whole half-hours counted
+ * from the hold itself, not from now, so a retry a few seconds later sends the same parameters (Stripe refuses
+ * an idempotency key reused with different ones); the host learns the real expiry from the command and keeps
+ * its seats that long. Beyond 24 hours Stripe's default (24 hours) applies.
  */
 function expiresAt(request: PaymentRequest, now: Date): number | undefined {
   if (request.expiresAt === undefined) return undefined;
   const nowSeconds = Math.floor(now.getTime() / 1000);
   const wanted = Math.floor(request.expiresAt.getTime() / 1000);
   if (wanted > nowSeconds + MAX_EXPIRY_SECONDS) return undefined;
-  if (wanted >= nowSeconds + MIN_EXPIRY_SECONDS) return wanted;
-  return Math.ceil((nowSeconds + MIN_EXPIRY_SECONDS) / 60) * 60;
+  const shortBy = nowSeconds + MIN_EXPIRY_SECONDS - wanted;
+  return shortBy <= 0 ? wanted : wanted + Math.ceil(shortBy / HALF_HOUR) * HALF_HOUR;
 }
 
 /** Stripe replaces the literal `{CHECKOUT_SESSION_ID}`, so it must not be URL-encoded. */
