@@ -1,7 +1,13 @@
 import type { OfflineMethod, PublicPaymentMethod } from '../../protocol';
 import type { ProviderFactory } from '../factory';
 import type { OfflineSettings } from '../settings';
-import { ProviderError, type PaymentProvider, type PaymentRequest, type ProviderCommand } from '../types';
+import {
+  ProviderError,
+  type PaymentProvider,
+  type PaymentRequest,
+  type ProviderCommand,
+  type ProviderContext,
+} from '../types';
 import { offlineInstructions } from './instructions';
 
 const METHODS: readonly OfflineMethod[] = ['cheque', 'transfer', 'cash'];
@@ -27,7 +33,7 @@ export class OfflineProvider implements PaymentProvider {
     return this.methods().map((method) => ({ provider: 'offline', method }));
   }
 
-  async startPayment(request: PaymentRequest): Promise<ProviderCommand> {
+  async startPayment(request: PaymentRequest, _ctx?: ProviderContext): Promise<ProviderCommand> {
     const method = request.offlineMethod;
     if (method === undefined || !this.methods().includes(method)) {
       throw new ProviderError(

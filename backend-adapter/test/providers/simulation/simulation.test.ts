@@ -149,7 +149,8 @@ describe('simulation provider: tampering', () => {
     const foreign = await other.startPayment(paymentRequest(), ctx);
     if (foreign.type !== 'next' || foreign.next.type !== 'confirm')
       throw new Error('expected a confirm step');
-    expect(() => provider.confirm(foreign.next.clientSecret, '4242424242424242', NOW)).toThrow(ProviderError);
+    const { clientSecret } = foreign.next;
+    expect(() => provider.confirm(clientSecret, '4242424242424242', NOW)).toThrow(ProviderError);
   });
 
   it('rejects a delayed payment whose settlement time was moved earlier', async () => {
