@@ -14,8 +14,8 @@ async function paymentIntentOf(stripe: Stripe, providerRef: string): Promise<str
   const invoice = session.invoice;
   if (invoice !== null) {
     const invoiceId = typeof invoice === 'string' ? invoice : invoice.id;
-    const payments = await stripe.invoicePayments.list({ invoice: invoiceId, status: 'paid', limit: 1 });
-    const paid = payments.data[0]?.payment.payment_intent;
+    const expanded = await stripe.invoices.retrieve(invoiceId, { expand: ['payments'] });
+    const paid = expanded.payments?.data.find((payment) => payment.status === 'paid')?.payment.payment_intent;
     if (paid !== undefined && paid !== null) return typeof paid === 'string' ? paid : paid.id;
   }
   throw new ProviderError('bad_request', `Checkout session ${providerRef} has no payment to refund.`);
