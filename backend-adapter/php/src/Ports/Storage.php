@@ -10,8 +10,9 @@ namespace Guichet\Adapter\Ports;
  * against a host's own implementation.
  *
  * An order is an associative array: id, formId, kind, status, currency, lines, total, refundedAmount,
- * recurring, provider, providerRef, offlineMethod, payer, locale, reference, promoCode, taxEligibleAmount,
- * tokenHash, createdAt, updatedAt, paidAt, expiresAt, failure, tickets, next, request (instants as RFC 3339
+ * recurring, provider, providerRef, paymentRef, subscriptionRef, offlineMethod, payer, locale, reference, promoCode, taxEligibleAmount,
+ * tokenHash, createdAt, updatedAt, paidAt, expiresAt, checkedAt, failureCode, members, tickets, next, history,
+ * request (instants as RFC 3339
  * UTC text). Hosts persist it whole (a JSON column is fine) and index the fields used by the queries below.
  */
 interface Storage
@@ -29,7 +30,11 @@ interface Storage
     /** @return array<string, mixed>|null */
     public function findOrder(string $orderId): ?array;
 
-    /** @return array<string, mixed>|null */
+    /**
+     * The order of $provider whose providerRef, paymentRef or subscriptionRef is $providerRef (events about
+     * refunds, disputes and renewals may name only the payment or the subscription).
+     * @return array<string, mixed>|null
+     */
     public function findOrderByProviderRef(string $provider, string $providerRef): ?array;
 
     /**
@@ -72,7 +77,10 @@ interface Storage
         \DateTimeImmutable $now
     ): array;
 
-    /** The order's held seats become sold (payment succeeded). */
+    /**
+     * The order's seats become sold (payment succeeded). Released seats are sold again too: a payment that
+     * arrives after its hold lapsed took real money, which must be recorded with its seats.
+     */
     public function confirmSeats(string $orderId): void;
 
     /** The order's seats, held or sold, are free again (failure, expiry, refund). */
@@ -94,14 +102,18 @@ interface Storage
     public function markEventProcessed(string $provider, string $eventId, \DateTimeImmutable $at): bool;
 
     /**
-     * The answer stored for an Idempotency-Key, with the hash of the request that produced it.
-     * @return array{requestHash: string, response: array<string, mixed>}|null
+     * What is known of an Idempotency-Key: the hash of the request that first used it, and its answer (null
+     * while that first request is still talking to the provider).
+     * @return array{requestHash: string, response: array<string, mixed>|null}|null
      */
     public function findIdempotentResponse(string $key): ?array;
 
+    /** Takes a key for a request (inside the order's transaction); false when the key is already taken. */
+    public function claimIdempotencyKey(string $key, string $requestHash, \DateTimeImmutable $at): bool;
+
     /**
-     * Stores the answer for a key; false when another request stored one first (then re-read it).
+     * Stores the answer of the request that holds the key.
      * @param array<string, mixed> $response
      */
-    public function saveIdempotentResponse(string $key, string $requestHash, array $response, \DateTimeImmutable $at): bool;
+    public function completeIdempotencyKey(string $key, array $response): void;
 }

@@ -18,7 +18,7 @@ final class MemoryStorage implements Storage, FormRepository
     private array $seats = [];
     /** @var array<string, true> */
     private array $events = [];
-    /** @var array<string, array{requestHash: string, response: array<string, mixed>}> */
+    /** @var array<string, array{requestHash: string, response: array<string, mixed>|null}> */
     private array $idempotency = [];
     /** @var array<string, array<string, mixed>> */
     private array $forms = [];
@@ -69,7 +69,8 @@ final class MemoryStorage implements Storage, FormRepository
     public function findOrderByProviderRef(string $provider, string $providerRef): ?array
     {
         foreach ($this->orders as $order) {
-            if ($order['provider'] === $provider && ($order['providerRef'] ?? null) === $providerRef) {
+            $refs = [$order['providerRef'] ?? null, $order['paymentRef'] ?? null, $order['subscriptionRef'] ?? null];
+            if ($order['provider'] === $provider && in_array($providerRef, $refs, true)) {
                 return $order;
             }
         }
@@ -174,7 +175,7 @@ final class MemoryStorage implements Storage, FormRepository
     public function confirmSeats(string $orderId): void
     {
         foreach ($this->seats as $i => $seat) {
-            if ($seat['orderId'] === $orderId && $seat['state'] === 'held') {
+            if ($seat['orderId'] === $orderId && $seat['state'] !== 'sold') {
                 $this->seats[$i]['state'] = 'sold';
                 $this->seats[$i]['expiresAt'] = null;
             }
@@ -243,12 +244,19 @@ final class MemoryStorage implements Storage, FormRepository
         return $this->idempotency[$key] ?? null;
     }
 
-    public function saveIdempotentResponse(string $key, string $requestHash, array $response, \DateTimeImmutable $at): bool
+    public function claimIdempotencyKey(string $key, string $requestHash, \DateTimeImmutable $at): bool
     {
         if (isset($this->idempotency[$key])) {
             return false;
         }
-        $this->idempotency[$key] = ['requestHash' => $requestHash, 'response' => $response];
+        $this->idempotency[$key] = ['requestHash' => $requestHash, 'response' => null];
         return true;
+    }
+
+    public function completeIdempotencyKey(string $key, array $response): void
+    {
+        if (isset($this->idempotency[$key])) {
+            $this->idempotency[$key]['response'] = $response;
+        }
     }
 }

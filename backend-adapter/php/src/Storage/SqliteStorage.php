@@ -65,6 +65,8 @@ CREATE TABLE IF NOT EXISTS guichet_orders (
   refunded_amount INTEGER NOT NULL DEFAULT 0,
   provider TEXT NOT NULL,
   provider_ref TEXT,
+  payment_ref TEXT,
+  subscription_ref TEXT,
   promo_code TEXT,
   search TEXT NOT NULL DEFAULT '',
   created_at TEXT NOT NULL,
@@ -74,6 +76,8 @@ CREATE TABLE IF NOT EXISTS guichet_orders (
 CREATE INDEX IF NOT EXISTS guichet_orders_form ON guichet_orders (form_id, status);
 CREATE INDEX IF NOT EXISTS guichet_orders_created ON guichet_orders (created_at);
 CREATE INDEX IF NOT EXISTS guichet_orders_provider_ref ON guichet_orders (provider, provider_ref);
+CREATE INDEX IF NOT EXISTS guichet_orders_payment_ref ON guichet_orders (provider, payment_ref);
+CREATE INDEX IF NOT EXISTS guichet_orders_subscription_ref ON guichet_orders (provider, subscription_ref);
 CREATE INDEX IF NOT EXISTS guichet_orders_pending ON guichet_orders (status, expires_at);
 CREATE TABLE IF NOT EXISTS guichet_seats (
   order_id TEXT NOT NULL,
@@ -94,7 +98,7 @@ CREATE TABLE IF NOT EXISTS guichet_events (
 CREATE TABLE IF NOT EXISTS guichet_idempotency (
   idempotency_key TEXT PRIMARY KEY,
   request_hash TEXT NOT NULL,
-  response TEXT NOT NULL,
+  response TEXT,
   created_at TEXT NOT NULL
 );
 SQL
@@ -146,12 +150,13 @@ SQL
     {
         $this->run(
             'INSERT INTO guichet_orders (id, form_id, kind, status, currency, total, refunded_amount, provider,
-               provider_ref, promo_code, search, created_at, expires_at, data)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+               provider_ref, payment_ref, subscription_ref, promo_code, search, created_at, expires_at, data)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
             [
                 $order['id'], $order['formId'], $order['kind'], $order['status'], $order['currency'],
                 (int) $order['total'], (int) $order['refundedAmount'], $order['provider'],
-                $order['providerRef'] ?? null, $order['promoCode'] ?? null, self::searchText($order),
+                $order['providerRef'] ?? null, $order['paymentRef'] ?? null, $order['subscriptionRef'] ?? null,
+                $order['promoCode'] ?? null, self::searchText($order),
                 $order['createdAt'], $order['expiresAt'] ?? null, Json::encode($order),
             ]
         );
@@ -164,7 +169,11 @@ SQL
 
     public function findOrderByProviderRef(string $provider, string $providerRef): ?array
     {
-        return $this->one('SELECT data FROM guichet_orders WHERE provider = ? AND provider_ref = ?', [$provider, $providerRef]);
+        return $this->one(
+            'SELECT data FROM guichet_orders WHERE provider = ? AND (provider_ref = ? OR payment_ref = ? OR subscription_ref = ?)
+             ORDER BY created_at DESC LIMIT 1',
+            [$provider, $providerRef, $providerRef, $providerRef]
+        );
     }
 
     public function updateOrder(string $orderId, array $changes, ?string $expectedStatus = null): bool
@@ -175,11 +184,11 @@ SQL
                 return false;
             }
             $order = array_merge($order, $changes);
-            $sql = 'UPDATE guichet_orders SET status = ?, total = ?, refunded_amount = ?, provider_ref = ?,
-                      promo_code = ?, search = ?, expires_at = ?, data = ? WHERE id = ?';
+            $sql = 'UPDATE guichet_orders SET status = ?, total = ?, refunded_amount = ?, provider_ref = ?, payment_ref = ?,
+                      subscription_ref = ?, promo_code = ?, search = ?, expires_at = ?, data = ? WHERE id = ?';
             $params = [
                 $order['status'], (int) $order['total'], (int) $order['refundedAmount'], $order['providerRef'] ?? null,
-                $order['promoCode'] ?? null, self::searchText($order), $order['expiresAt'] ?? null, Json::encode($order),
+                $order['paymentRef'] ?? null, $order['subscriptionRef'] ?? null, $order['promoCode'] ?? null, self::searchText($order), $order['expiresAt'] ?? null, Json::encode($order),
                 $orderId,
             ];
             if ($expectedStatus !== null) {
@@ -262,7 +271,7 @@ SQL
 
     public function confirmSeats(string $orderId): void
     {
-        $this->run("UPDATE guichet_seats SET state = 'sold', expires_at = NULL WHERE order_id = ? AND state = 'held'", [$orderId]);
+        $this->run("UPDATE guichet_seats SET state = 'sold', expires_at = NULL WHERE order_id = ? AND state <> 'sold'", [$orderId]);
     }
 
     public function releaseSeats(string $orderId): void
@@ -317,15 +326,21 @@ SQL
         if (!is_array($row)) {
             return null;
         }
-        return ['requestHash' => (string) $row['request_hash'], 'response' => json_decode((string) $row['response'], true)];
+        $response = $row['response'] === null ? null : json_decode((string) $row['response'], true);
+        return ['requestHash' => (string) $row['request_hash'], 'response' => $response];
     }
 
-    public function saveIdempotentResponse(string $key, string $requestHash, array $response, \DateTimeImmutable $at): bool
+    public function claimIdempotencyKey(string $key, string $requestHash, \DateTimeImmutable $at): bool
     {
         return $this->run(
-            'INSERT OR IGNORE INTO guichet_idempotency (idempotency_key, request_hash, response, created_at) VALUES (?, ?, ?, ?)',
-            [$key, $requestHash, Json::encode($response), Instant::format($at)]
+            'INSERT OR IGNORE INTO guichet_idempotency (idempotency_key, request_hash, response, created_at) VALUES (?, ?, NULL, ?)',
+            [$key, $requestHash, Instant::format($at)]
         )->rowCount() === 1;
+    }
+
+    public function completeIdempotencyKey(string $key, array $response): void
+    {
+        $this->run('UPDATE guichet_idempotency SET response = ? WHERE idempotency_key = ?', [Json::encode($response), $key]);
     }
 
     /** @param array<int, mixed> $params */
