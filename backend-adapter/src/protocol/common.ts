@@ -45,7 +45,10 @@ export const LocalizedText = Type.Union(
   [
     Type.String({ maxLength: 2000 }),
     Type.Object(
-      { fr: Type.Optional(Type.String({ maxLength: 2000 })), en: Type.Optional(Type.String({ maxLength: 2000 })) },
+      {
+        fr: Type.Optional(Type.String({ maxLength: 2000 })),
+        en: Type.Optional(Type.String({ maxLength: 2000 })),
+      },
       { additionalProperties: false, minProperties: 1 },
     ),
   ],
@@ -60,4 +63,8 @@ export const PlainText = Type.String({ maxLength: 2000 });
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 /** Rates are integers in basis points (6600 = 66 %), so no float ever touches money. */
-export const BasisPoints = Type.Integer({ minimum: 0, maximum: 10_000, description: 'Basis points: 6600 = 66 %.' });
+export const BasisPoints = Type.Integer({
+  minimum: 0,
+  maximum: 10_000,
+  description: 'Basis points: 6600 = 66 %.',
+});

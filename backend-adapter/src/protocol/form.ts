@@ -8,9 +8,12 @@ import { BasisPoints, Currency, DateTime, Id, LocalizedText, MinorAmount, PlainT
  * Building both from one factory keeps them from drifting apart.
  */
 
-export const FormKind = Type.Union([Type.Literal('donation'), Type.Literal('membership'), Type.Literal('tickets')], {
-  title: 'FormKind',
-});
+export const FormKind = Type.Union(
+  [Type.Literal('donation'), Type.Literal('membership'), Type.Literal('tickets')],
+  {
+    title: 'FormKind',
+  },
+);
 export type FormKind = Static<typeof FormKind>;
 
 export const Frequency = Type.Union([Type.Literal('once'), Type.Literal('monthly'), Type.Literal('yearly')], {
@@ -19,24 +22,36 @@ export const Frequency = Type.Union([Type.Literal('once'), Type.Literal('monthly
 export type Frequency = Static<typeof Frequency>;
 
 export const MembershipPeriod = Type.Union(
-  [Type.Literal('rolling_year'), Type.Literal('calendar_year'), Type.Literal('month'), Type.Literal('lifetime')],
+  [
+    Type.Literal('rolling_year'),
+    Type.Literal('calendar_year'),
+    Type.Literal('month'),
+    Type.Literal('lifetime'),
+  ],
   { title: 'MembershipPeriod' },
 );
 export type MembershipPeriod = Static<typeof MembershipPeriod>;
 
-export const ProviderId = Type.Union([Type.Literal('stripe'), Type.Literal('simulation'), Type.Literal('offline')], {
-  title: 'ProviderId',
-});
+export const ProviderId = Type.Union(
+  [Type.Literal('stripe'), Type.Literal('simulation'), Type.Literal('offline')],
+  {
+    title: 'ProviderId',
+  },
+);
 export type ProviderId = Static<typeof ProviderId>;
 
-export const OfflineMethod = Type.Union([Type.Literal('cheque'), Type.Literal('transfer'), Type.Literal('cash')], {
-  title: 'OfflineMethod',
-});
+export const OfflineMethod = Type.Union(
+  [Type.Literal('cheque'), Type.Literal('transfer'), Type.Literal('cash')],
+  {
+    title: 'OfflineMethod',
+  },
+);
 export type OfflineMethod = Static<typeof OfflineMethod>;
 
 export const TaxScheme = Type.Union([Type.Literal('general'), Type.Literal('coluche')], {
   title: 'TaxScheme',
-  description: "'general': 66 % within 20 % of income (art. 200 CGI); 'coluche': 75 % up to the year's ceiling.",
+  description:
+    "'general': 66 % within 20 % of income (art. 200 CGI); 'coluche': 75 % up to the year's ceiling.",
 });
 export type TaxScheme = Static<typeof TaxScheme>;
 
@@ -62,7 +77,9 @@ const customField = <T extends TSchema>(text: T) =>
       required: Type.Boolean({ default: false }),
       maxLength: Type.Optional(Type.Integer({ minimum: 1, maximum: 2000 })),
       options: Type.Optional(
-        Type.Array(Type.Object({ value: Id, label: text }, { additionalProperties: false }), { maxItems: 50 }),
+        Type.Array(Type.Object({ value: Id, label: text }, { additionalProperties: false }), {
+          maxItems: 50,
+        }),
       ),
     },
     { additionalProperties: false },
@@ -97,7 +114,12 @@ const donationPart = Type.Object(
 const tierPrice = Type.Union([
   Type.Object({ type: Type.Literal('fixed'), amount: MinorAmount }, { additionalProperties: false }),
   Type.Object(
-    { type: Type.Literal('range'), minimum: MinorAmount, maximum: MinorAmount, suggested: Type.Optional(MinorAmount) },
+    {
+      type: Type.Literal('range'),
+      minimum: MinorAmount,
+      maximum: MinorAmount,
+      suggested: Type.Optional(MinorAmount),
+    },
     { additionalProperties: false, description: 'Pay what you can, within bounds.' },
   ),
 ]);
@@ -117,7 +139,8 @@ const tier = <T extends TSchema>(text: T) =>
       taxEligibleAmount: Type.Optional(
         Type.Integer({
           minimum: 0,
-          description: 'Part of the price eligible for a tax receipt (benefits in return excluded). Absent: none.',
+          description:
+            'Part of the price eligible for a tax receipt (benefits in return excluded). Absent: none.',
         }),
       ),
     },
@@ -222,7 +245,9 @@ export const TicketsFormConfig = Type.Object(
           Type.Object(
             {
               ...ticketTypeBase(LocalizedText),
-              quota: Type.Optional(Type.Integer({ minimum: 0, description: 'Seats for sale; absent: unlimited.' })),
+              quota: Type.Optional(
+                Type.Integer({ minimum: 0, description: 'Seats for sale; absent: unlimited.' }),
+              ),
             },
             { additionalProperties: false },
           ),
@@ -261,7 +286,10 @@ export const PublicPaymentMethod = Type.Union(
       { additionalProperties: false },
     ),
     Type.Object({ provider: Type.Literal('simulation') }, { additionalProperties: false }),
-    Type.Object({ provider: Type.Literal('offline'), method: OfflineMethod }, { additionalProperties: false }),
+    Type.Object(
+      { provider: Type.Literal('offline'), method: OfflineMethod },
+      { additionalProperties: false },
+    ),
   ],
   { title: 'PublicPaymentMethod' },
 );
@@ -310,7 +338,9 @@ export const DonationFormDefinition = Type.Object(
     donation: Type.Composite([
       Type.Omit(donationPart, ['goal']),
       Type.Object({
-        goal: Type.Optional(Type.Object({ amount: MinorAmount, raised: MinorAmount }, { additionalProperties: false })),
+        goal: Type.Optional(
+          Type.Object({ amount: MinorAmount, raised: MinorAmount }, { additionalProperties: false }),
+        ),
       }),
     ]),
   },
@@ -348,7 +378,9 @@ export const TicketsFormDefinition = Type.Object(
         types: Type.Array(PublicTicketType),
         maxPerOrder: Type.Integer({ minimum: 1 }),
         attendeeNames: Type.Boolean(),
-        hasPromoCodes: Type.Boolean({ description: 'Show a promo code field; the codes themselves stay on the server.' }),
+        hasPromoCodes: Type.Boolean({
+          description: 'Show a promo code field; the codes themselves stay on the server.',
+        }),
         fields: Type.Array(customField(PlainText)),
       },
       { additionalProperties: false },
@@ -357,9 +389,12 @@ export const TicketsFormDefinition = Type.Object(
   { title: 'TicketsFormDefinition', additionalProperties: false },
 );
 
-export const FormDefinition = Type.Union([DonationFormDefinition, MembershipFormDefinition, TicketsFormDefinition], {
-  title: 'FormDefinition',
-});
+export const FormDefinition = Type.Union(
+  [DonationFormDefinition, MembershipFormDefinition, TicketsFormDefinition],
+  {
+    title: 'FormDefinition',
+  },
+);
 export type DonationFormDefinition = Static<typeof DonationFormDefinition>;
 export type MembershipFormDefinition = Static<typeof MembershipFormDefinition>;
 export type TicketsFormDefinition = Static<typeof TicketsFormDefinition>;

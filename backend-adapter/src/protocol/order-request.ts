@@ -58,7 +58,9 @@ const common = {
   consents: Type.Optional(Consents),
   coverFees: Type.Optional(Type.Boolean({ default: false })),
   expectedTotal: Type.Optional(MinorAmount),
-  returnUrl: Type.Optional(Type.String({ maxLength: 2000, description: 'Page to come back to after a redirect.' })),
+  returnUrl: Type.Optional(
+    Type.String({ maxLength: 2000, description: 'Page to come back to after a redirect.' }),
+  ),
 };
 
 export const DonationOrderRequest = Type.Object(
@@ -121,10 +123,13 @@ export const TicketsOrderRequest = Type.Object(
     ...common,
     tickets: Type.Object(
       {
-        items: Type.Array(Type.Object({ typeId: Id, quantity: Type.Integer() }, { additionalProperties: false }), {
-          minItems: 1,
-          maxItems: 30,
-        }),
+        items: Type.Array(
+          Type.Object({ typeId: Id, quantity: Type.Integer() }, { additionalProperties: false }),
+          {
+            minItems: 1,
+            maxItems: 30,
+          },
+        ),
         attendees: Type.Optional(Type.Array(Attendee, { maxItems: 100 })),
         promoCode: Type.Optional(Type.String({ maxLength: 40 })),
         fields: Type.Optional(FieldValues),

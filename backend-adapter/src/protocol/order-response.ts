@@ -52,7 +52,9 @@ export const OfflineInstructions = Type.Object(
     address: Type.Optional(PlainText),
     iban: Type.Optional(Type.String()),
     bic: Type.Optional(Type.String()),
-    reference: Type.String({ description: 'To write on the cheque or the transfer, so the treasurer can match it.' }),
+    reference: Type.String({
+      description: 'To write on the cheque or the transfer, so the treasurer can match it.',
+    }),
     text: PlainText,
   },
   { title: 'OfflineInstructions', additionalProperties: false },
@@ -114,13 +116,18 @@ export const OrderStatus = Type.Object(
     total: MinorAmount,
     refundedAmount: MinorAmount,
     recurring: Type.Optional(
-      Type.Object({ interval: Type.Union([Type.Literal('month'), Type.Literal('year')]) }, { additionalProperties: false }),
+      Type.Object(
+        { interval: Type.Union([Type.Literal('month'), Type.Literal('year')]) },
+        { additionalProperties: false },
+      ),
     ),
     provider: Type.String(),
     createdAt: DateTime,
     paidAt: Nullable(DateTime),
     expiresAt: Nullable(DateTime),
-    failure: Nullable(Type.Object({ code: Type.String(), message: PlainText }, { additionalProperties: false })),
+    failure: Nullable(
+      Type.Object({ code: Type.String(), message: PlainText }, { additionalProperties: false }),
+    ),
     tickets: Type.Optional(Type.Array(IssuedTicket)),
     next: Type.Optional(NextAction),
   },

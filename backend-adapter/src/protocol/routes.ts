@@ -2,7 +2,8 @@
 export const ROUTES = {
   form: (formId: string) => `/forms/${encodeURIComponent(formId)}`,
   createOrder: (formId: string) => `/forms/${encodeURIComponent(formId)}/orders`,
-  order: (orderId: string, token: string) => `/orders/${encodeURIComponent(orderId)}?token=${encodeURIComponent(token)}`,
+  order: (orderId: string, token: string) =>
+    `/orders/${encodeURIComponent(orderId)}?token=${encodeURIComponent(token)}`,
   simulationConfirm: (orderId: string) => `/simulation/${encodeURIComponent(orderId)}/confirm`,
   simulationChallenge: (orderId: string) => `/simulation/${encodeURIComponent(orderId)}/challenge`,
   webhook: (provider: string) => `/webhooks/${encodeURIComponent(provider)}`,

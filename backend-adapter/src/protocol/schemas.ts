@@ -33,7 +33,8 @@ export function protocolJsonSchema(): Record<string, unknown> {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: `https://guichet.example/protocol/v${PROTOCOL_VERSION}.schema.json`,
     title: `Guichet protocol v${PROTOCOL_VERSION}`,
-    description: 'Generated from backend-adapter/src/protocol by `npm run -w backend-adapter schemas`. Do not edit.',
+    description:
+      'Generated from backend-adapter/src/protocol by `npm run -w backend-adapter schemas`. Do not edit.',
     $defs: JSON.parse(JSON.stringify(PROTOCOL_SCHEMAS)) as Record<string, unknown>,
   };
 }

@@ -19,7 +19,10 @@ export type WebhookAck = Static<typeof WebhookAck>;
  */
 export const SimulationEvent = Type.Object(
   {
-    id: Type.String({ pattern: '^[A-Za-z0-9_-]{1,255}$', description: 'Applied once: a repeated id is a duplicate.' }),
+    id: Type.String({
+      pattern: '^[A-Za-z0-9_-]{1,255}$',
+      description: 'Applied once: a repeated id is a duplicate.',
+    }),
     type: Type.Union([
       Type.Literal('payment_succeeded'),
       Type.Literal('payment_failed'),
