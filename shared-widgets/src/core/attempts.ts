@@ -1,0 +1,24 @@
+/**
+ * Idempotency keys for `POST …/orders`: one key per attempt, reused when the same request is sent again
+ * after no answer or a server failure (so a lost answer never creates a second order), and replaced once
+ * the host has answered for good or the payer has changed something.
+ */
+export class Attempts {
+  private current: { key: string; body: string } | null = null;
+
+  keyFor(body: string): string {
+    if (!this.current || this.current.body !== body) this.current = { key: newKey(), body };
+    return this.current.key;
+  }
+
+  /** The host answered (an order, or a refusal): the next submission is a new attempt. */
+  settle(): void {
+    this.current = null;
+  }
+}
+
+/** 128 random bits in hex. getRandomValues, unlike randomUUID, also exists on plain-HTTP pages. */
+export function newKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}

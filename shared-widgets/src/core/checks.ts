@@ -1,0 +1,80 @@
+import {
+  checkEmail,
+  checkOptionalText,
+  checkRequiredText,
+  isValidDate,
+  isValidPostalCode,
+} from '../../../backend-adapter/src/domain/validation/fields';
+import { amountError } from '../../../backend-adapter/src/domain/validation/amounts';
+import { parseAmount, type Check, type Ctx } from './context';
+import { isWidgetCode } from './messages';
+
+/*
+ * Field checks built on the domain's single-value rules, so the widget and the server refuse the same
+ * values with the same catalogue messages. The server still checks everything again.
+ */
+
+export const text =
+  (ctx: Ctx, name: string, max: number, required = true): Check =>
+  () => {
+    const value = ctx.state.text(name);
+    const code = required
+      ? checkRequiredText(value, max)
+      : value === ''
+        ? null
+        : checkOptionalText(value, max);
+    // An optional text is always a string here, so checkOptionalText can only say too_long.
+    return code === 'required' || code === 'too_long' ? { code, params: { max } } : null;
+  };
+
+export const email =
+  (ctx: Ctx, name: string, required = true): Check =>
+  () => {
+    const value = ctx.state.text(name);
+    if (!required && value.trim() === '') return null;
+    const code = checkEmail(value);
+    if (code === null) return null;
+    return { code: isWidgetCode(code) ? code : 'invalid_email', params: { max: 254 } };
+  };
+
+export const postalCode =
+  (ctx: Ctx, name: string, countryField: string): Check =>
+  () => {
+    const issue = text(ctx, name, 20)();
+    if (issue) return issue;
+    return isValidPostalCode(ctx.state.text(name), ctx.state.text(countryField) || 'FR')
+      ? null
+      : { code: 'invalid_postal_code' };
+  };
+
+export const date =
+  (ctx: Ctx, name: string, required: boolean): Check =>
+  () => {
+    const value = ctx.state.text(name);
+    if (value === '') return required ? { code: 'required' } : null;
+    return isValidDate(value) ? null : { code: 'invalid_date' };
+  };
+
+/** A choice (radio group, select) or a box that must be ticked. */
+export const chosen =
+  (ctx: Ctx, name: string): Check =>
+  () =>
+    ctx.state.text(name) === '' && !ctx.state.flag(name) ? { code: 'required' } : null;
+
+/** An amount typed by the payer, within bounds; `optional` lets an empty field pass. */
+export function amount(
+  ctx: Ctx,
+  name: string,
+  bounds: () => { min: number; max: number },
+  optional = false,
+): Check {
+  return () => {
+    const typed = ctx.state.text(name).trim();
+    if (typed === '') return optional ? null : { code: 'required' };
+    const error = amountError(parseAmount(ctx, typed), bounds(), name, {
+      currency: ctx.def.currency,
+      locale: ctx.i18n.locale,
+    });
+    return error && isWidgetCode(error.code) ? { code: error.code, params: error.params } : null;
+  };
+}

@@ -1,0 +1,94 @@
+import type { ErrorResponse } from '../../../backend-adapter/src/protocol/errors';
+import type { FormDefinition } from '../../../backend-adapter/src/protocol/form';
+import type { OrderRequest } from '../../../backend-adapter/src/protocol/order-request';
+import type {
+  OrderCreated,
+  OrderStatus,
+  SimulationResult,
+} from '../../../backend-adapter/src/protocol/order-response';
+import { IDEMPOTENCY_HEADER, ROUTES } from '../../../backend-adapter/src/protocol/routes';
+import type { Locale } from '../../../backend-adapter/src/protocol/common';
+
+export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** A request that did not succeed: `network` when no answer came, otherwise the protocol's error body. */
+export class ProtocolError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ErrorResponse['error'] | null,
+  ) {
+    super(body?.message ?? `HTTP ${status}`);
+  }
+  /** No answer, a server failure or a rate limit: the same request may be sent again as it is. */
+  get retryable(): boolean {
+    return this.status === 0 || this.status >= 500 || this.status === 429 || this.body?.retryable === true;
+  }
+}
+
+/** Protocol v1 as seen from the browser: one instance per element, bound to its host and language. */
+export class ProtocolClient {
+  private readonly base: string;
+
+  constructor(
+    base: string,
+    private readonly locale: Locale,
+    private readonly fetcher: Fetch = (input, init) => fetch(input, init),
+  ) {
+    this.base = new URL(base.replace(/\/+$/, ''), document.baseURI).href;
+  }
+
+  /** URLs the host hands out (confirmUrl, challengeUrl) may be absolute or relative to the base. */
+  resolve(path: string): string {
+    return /^[a-z][a-z0-9+.-]*:/i.test(path) ? path : this.base + path;
+  }
+
+  form(formId: string): Promise<FormDefinition> {
+    return this.send('GET', `${ROUTES.form(formId)}?locale=${this.locale}`);
+  }
+
+  createOrder(formId: string, request: OrderRequest, idempotencyKey: string): Promise<OrderCreated> {
+    return this.send('POST', ROUTES.createOrder(formId), request, { [IDEMPOTENCY_HEADER]: idempotencyKey });
+  }
+
+  order(orderId: string, token: string): Promise<OrderStatus> {
+    return this.send('GET', ROUTES.order(orderId, token));
+  }
+
+  /** Simulation provider: posts the test card or the 3-D Secure answer to the URL the host gave. */
+  simulate(
+    url: string,
+    body: { clientSecret: string; card?: string; approve?: boolean },
+  ): Promise<SimulationResult> {
+    return this.send('POST', url, body);
+  }
+
+  private async send<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<T> {
+    let response: Response;
+    try {
+      response = await this.fetcher(this.resolve(path), {
+        method,
+        headers: {
+          Accept: 'application/json',
+          'Accept-Language': this.locale,
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...headers,
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        credentials: 'omit',
+      });
+    } catch {
+      throw new ProtocolError(0, null);
+    }
+    const json: unknown = await response.json().catch(() => null);
+    if (!response.ok) {
+      const error = (json as Partial<ErrorResponse> | null)?.error;
+      throw new ProtocolError(response.status, error && typeof error.code === 'string' ? error : null);
+    }
+    return json as T;
+  }
+}

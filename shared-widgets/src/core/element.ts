@@ -1,0 +1,270 @@
+import type { FormDefinition } from '../../../backend-adapter/src/protocol/form';
+import type { OrderCreated, OrderStatus } from '../../../backend-adapter/src/protocol/order-response';
+import type { Locale } from '../../../backend-adapter/src/protocol/common';
+import { BOOT } from '../i18n/boot';
+import { i18n, loadCatalogue, toLocale, type I18n } from '../i18n';
+import { METHOD, paymentChoice, seedMethod } from '../sections/payment-choice';
+import { RETURN_PARAMS } from '../sections/common';
+import { Attempts } from './attempts';
+import { ProtocolClient, ProtocolError } from './client';
+import { money, type Ctx } from './context';
+import { focusOn, h, uid } from './dom';
+import { hideProblems, showProblems, validateAll, type Problem } from './errors';
+import { readInnerForm } from './inner-form';
+import type { Kind } from './kind';
+import { FormState } from './state';
+
+type OfflineNext = Extract<OrderCreated['next'], { type: 'offline' }>;
+
+/** Host errors after which the definition is fetched again: seats or the form's status have changed. */
+const STALE = new Set(['sold_out', 'not_enough_available', 'form_closed', 'form_not_yet_open']);
+
+/**
+ * One form on the page: `<guichet-donation base="…" form="…" lang="fr">`. It reads its definition from the
+ * host, takes over the host's no-JS form (keeping what was typed in it), and walks the payer through the
+ * form, the payment and the order's status. Everything is kept per element: any number of forms per page.
+ */
+export abstract class GuichetForm extends HTMLElement {
+  /** The kind's module, fetched on first use: a page with a donation form never downloads the ticket code. */
+  protected abstract readonly loadKind: () => Promise<Kind>;
+  private kind!: Kind;
+  private locale: Locale = 'fr';
+  private started = false;
+  private readonly uid = uid('guichet');
+  private readonly attempts = new Attempts();
+  private i18n!: I18n;
+  private client!: ProtocolClient;
+  private state = new FormState();
+  private ctx?: Ctx;
+  private root = h('div', { class: 'g-root' });
+  private formView = h('div', { class: 'g-view' });
+  private otherView: HTMLElement | null = null;
+  private announcer = h('p', { class: 'g-sr', role: 'status' });
+
+  connectedCallback(): void {
+    if (this.started) return;
+    this.started = true;
+    this.locale = toLocale(this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang);
+    this.client = new ProtocolClient(this.getAttribute('base') ?? '', this.locale);
+    this.classList.add('guichet');
+    void this.load();
+  }
+
+  private get formId(): string {
+    return this.getAttribute('form') ?? '';
+  }
+
+  /** Fetches the definition; until it comes, the host's no-JS form (or a placeholder of the same height) stays. */
+  private async load(): Promise<void> {
+    const inner = this.querySelector('form');
+    const boot = BOOT[this.locale];
+    this.dataset.state = 'loading';
+    if (!inner) this.replaceChildren(h('p', { class: 'g-loading', role: 'status' }, boot.loading));
+    let def: FormDefinition;
+    try {
+      // The definition, the kind's code and the language's strings come in parallel.
+      const [definition, kind, catalogue] = await Promise.all([
+        this.client.form(this.formId),
+        this.loadKind(),
+        loadCatalogue(this.locale),
+      ]);
+      def = definition;
+      this.kind = kind;
+      this.i18n = i18n(this.locale, catalogue);
+    } catch {
+      // With the no-JS form still there the payer loses nothing: it posts to the host as without JavaScript.
+      if (inner) return void (this.dataset.state = 'fallback');
+      this.dataset.state = 'failed';
+      const retry = h('button', { type: 'button', class: 'g-button g-secondary' }, boot.retry);
+      retry.addEventListener('click', () => void this.load());
+      this.replaceChildren(
+        h('div', { class: 'g-root', role: 'alert' }, h('p', null, boot.loadFailed), retry),
+      );
+      return;
+    }
+    const seed = inner ? readInnerForm(inner) : {};
+    seedMethod(seed);
+    this.kind.seed?.(seed, def);
+    this.state = new FormState(seed);
+    const focused = inner?.contains(document.activeElement)
+      ? (document.activeElement as HTMLInputElement).name
+      : '';
+    this.render(def);
+    this.replaceChildren(this.root);
+    this.dataset.state = 'ready';
+    if (focused) this.root.querySelector<HTMLElement>(`[name="${CSS.escape(focused)}"]`)?.focus();
+    await this.resume();
+  }
+
+  /** Back from a bank or a hosted payment page: `?guichet_order=…&guichet_token=…` shows that order's status. */
+  private async resume(): Promise<void> {
+    const params = new URLSearchParams(location.search);
+    const orderId = params.get(RETURN_PARAMS.order);
+    const token = params.get(RETURN_PARAMS.token);
+    if (!orderId || !token) return;
+    try {
+      const order = await this.client.order(orderId, token);
+      if (order.formId === this.formId) await this.showStatus(order, token);
+    } catch {
+      // Not this host's order, or no longer readable: the form is the right thing to show.
+    }
+  }
+
+  /** Draws the form view for `def`; a fresh state (same values) drops the listeners of the previous drawing. */
+  private render(def: FormDefinition): void {
+    this.state = new FormState(this.state.snapshot());
+    const { t } = this.i18n;
+    const ctx: Ctx = {
+      def,
+      i18n: this.i18n,
+      state: this.state,
+      uid: this.uid,
+      checks: new Map(),
+      announce: (text) => (this.announcer.textContent = text),
+      alias: (field) => this.kind.alias?.(ctx, field.startsWith('payment.') ? METHOD : field) ?? field,
+    };
+    this.ctx = ctx;
+    const header = [
+      h('h2', { class: 'g-title', tabindex: -1 }, def.title),
+      def.description ? h('p', { class: 'g-description' }, def.description) : null,
+    ];
+    const notice =
+      def.status === 'open'
+        ? null
+        : t(def.status === 'closed' ? 'closed' : def.status === 'sold_out' ? 'soldOutForm' : 'notYetOpen');
+    if (notice) {
+      this.formView.replaceChildren(
+        ...header.filter((x) => x !== null),
+        h('p', { class: 'g-notice' }, notice),
+      );
+    } else {
+      const summary = h('div', { class: 'g-summary', role: 'alert', tabindex: -1, hidden: true });
+      const total = h('p', { class: 'g-total', 'aria-live': 'polite' });
+      const submit = h('button', { type: 'submit', class: 'g-button g-primary' });
+      const form = h(
+        'form',
+        { class: 'g-form', id: this.uid, novalidate: true },
+        summary,
+        this.kind.render(ctx),
+        paymentChoice(ctx, (method) => this.kind.usable?.(ctx, method) ?? true),
+        h('div', { class: 'g-submit' }, total, submit),
+      );
+      const update = () => {
+        const sum = this.kind.total(ctx);
+        total.textContent = sum ? t('totalIs', { amount: money(ctx, sum.amount) }) : '';
+        if (!form.classList.contains('g-busy')) submit.textContent = this.kind.submitLabel(ctx, sum);
+      };
+      update();
+      this.state.onChange(update);
+      form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        void this.submit(ctx, form, summary, submit, update);
+      });
+      this.formView.replaceChildren(...header.filter((x) => x !== null), form);
+    }
+    this.root.replaceChildren(this.formView, this.announcer);
+    this.root.lang = this.i18n.locale;
+    this.otherView = null;
+  }
+
+  private async submit(
+    ctx: Ctx,
+    form: HTMLFormElement,
+    summary: HTMLElement,
+    submit: HTMLButtonElement,
+    update: () => void,
+  ): Promise<void> {
+    if (form.classList.contains('g-busy')) return;
+    const problems = validateAll(ctx);
+    if (problems.length) return showProblems(ctx, summary, this.i18n.t('fixErrors'), problems);
+    hideProblems(summary);
+    const request = this.kind.request(ctx);
+    const key = this.attempts.keyFor(JSON.stringify(request));
+    // Busy by class and aria-disabled, not `disabled`: a disabled button would drop the keyboard focus.
+    form.classList.add('g-busy');
+    submit.setAttribute('aria-disabled', 'true');
+    submit.textContent = this.i18n.t('sending');
+    try {
+      const created = await this.client.createOrder(this.formId, request, key);
+      this.attempts.settle();
+      await this.proceed(created);
+    } catch (error) {
+      await this.refused(error, summary);
+    } finally {
+      form.classList.remove('g-busy');
+      submit.removeAttribute('aria-disabled');
+      update();
+    }
+  }
+
+  /** Shows why the host refused, next to the fields concerned; nothing typed is lost. */
+  private async refused(error: unknown, summary: HTMLElement): Promise<void> {
+    const body = error instanceof ProtocolError ? error.body : null;
+    if (!(error instanceof ProtocolError) || !error.retryable) this.attempts.settle();
+    const problems: Problem[] = body
+      ? body.errors?.length
+        ? body.errors.map(({ field, message }) => ({ field, message }))
+        : [{ field: body.field, message: body.message }]
+      : [{ message: this.i18n.t('network') }];
+    if (body && STALE.has(body.code)) {
+      try {
+        this.render(await this.client.form(this.formId));
+      } catch {
+        // Keep the drawing we have: the problems below still say what happened.
+      }
+    }
+    const current = this.ctx;
+    const target = this.root.querySelector<HTMLElement>('.g-summary');
+    if (current && target) showProblems(current, target, this.i18n.t('fixErrors'), problems);
+    else if (current) showProblems(current, summary, this.i18n.t('fixErrors'), problems);
+  }
+
+  private async proceed({ order, token, next }: OrderCreated): Promise<void> {
+    const ctx = this.ctx;
+    if (!ctx) return;
+    if (next.type === 'redirect') return location.assign(next.url);
+    if (next.type === 'confirm') {
+      const { paymentView } = await import('../views/steps');
+      return this.show(
+        paymentView(ctx, this.client, { order, token }, next, {
+          done: (settled) => void this.showStatus(settled, token),
+          back: () => this.showForm(),
+        }),
+      );
+    }
+    await this.showStatus(order, token, next.type === 'offline' ? next : undefined);
+  }
+
+  /** The order's status page; its code comes with the payment steps, fetched only after a submission. */
+  private async showStatus(order: OrderStatus, token: string, offline?: OfflineNext): Promise<void> {
+    const { confirmation } = await import('../views/steps');
+    if (!this.ctx) return;
+    this.show(confirmation(this.ctx, this.client, { order, token, offline }, () => this.showForm()));
+  }
+
+  private show(view: HTMLElement): void {
+    this.otherView?.remove();
+    this.otherView = view;
+    this.formView.hidden = true;
+    this.root.insertBefore(view, this.announcer);
+  }
+
+  /** Back to the form as the payer left it; the next submission is a new attempt (a new order). */
+  private showForm(): void {
+    this.otherView?.remove();
+    this.otherView = null;
+    this.formView.hidden = false;
+    focusOn(this.formView.querySelector<HTMLElement>('.g-title'));
+  }
+}
+
+/** Registers `tag` for a kind once, however many times the script is included. */
+export function defineForm(tag: string, loadKind: () => Promise<Kind>): void {
+  if (customElements.get(tag)) return;
+  customElements.define(
+    tag,
+    class extends GuichetForm {
+      protected readonly loadKind = loadKind;
+    },
+  );
+}

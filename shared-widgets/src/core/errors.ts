@@ -1,0 +1,129 @@
+import { focusOn, h, uid } from './dom';
+import { issueMessage, type Ctx } from './context';
+
+/** A message to show, tied to a field (dotted name) or to the whole form. */
+export interface Problem {
+  field?: string;
+  message: string;
+}
+
+const CONTROLS = 'input:not([type=hidden]):not([disabled]),select,textarea';
+
+function root(ctx: Ctx): HTMLElement | null {
+  return document.getElementById(ctx.uid);
+}
+
+/** The element wrapping a field on screen: the name itself, its alias, or its closest rendered parent path. */
+export function locate(ctx: Ctx, field: string): HTMLElement | null {
+  const form = root(ctx);
+  if (!form) return null;
+  let name: string = ctx.alias(field);
+  for (;;) {
+    const found = form.querySelector<HTMLElement>(`[data-field="${CSS.escape(name)}"]`);
+    if (found) return found;
+    const cut = name.lastIndexOf('.');
+    if (cut < 0) return null;
+    name = name.slice(0, cut);
+  }
+}
+
+/** The control a link to the field should focus: the checked radio, else the first control. */
+export function focusTarget(wrapper: HTMLElement): HTMLElement | null {
+  return (
+    wrapper.querySelector<HTMLElement>('input[type=radio]:checked:not([disabled])') ??
+    wrapper.querySelector<HTMLElement>(CONTROLS)
+  );
+}
+
+/** Shows or clears the message next to a field, with aria-invalid and aria-describedby kept in step. */
+export function showFieldError(wrapper: HTMLElement, message: string | null): void {
+  const error = wrapper.querySelector<HTMLElement>(':scope > .g-error');
+  if (!error) return;
+  if (!error.id) error.id = uid('ge');
+  error.textContent = message ?? '';
+  error.hidden = message === null;
+  wrapper.classList.toggle('g-invalid', message !== null);
+  const isGroup = wrapper.tagName === 'FIELDSET';
+  const controls = isGroup ? [wrapper] : Array.from(wrapper.querySelectorAll<HTMLElement>(CONTROLS));
+  for (const control of controls) {
+    const ids = (control.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .filter((x) => x && x !== error.id);
+    if (message !== null) ids.push(error.id);
+    if (ids.length) control.setAttribute('aria-describedby', ids.join(' '));
+    else control.removeAttribute('aria-describedby');
+  }
+  const inputs = isGroup ? wrapper.querySelectorAll<HTMLElement>(CONTROLS) : controls;
+  for (const control of Array.from(inputs)) {
+    if (message === null) control.removeAttribute('aria-invalid');
+    else control.setAttribute('aria-invalid', 'true');
+  }
+}
+
+/** Runs one field's check and shows the result; returns the problem, if any. */
+export function validateField(ctx: Ctx, name: string): Problem | null {
+  const entry = ctx.checks.get(name);
+  const wrapper = locate(ctx, name);
+  if (!entry || !wrapper || wrapper.dataset.field !== name) return null;
+  const issue = entry.check();
+  const message = issue ? issueMessage(ctx, issue, entry.label) : null;
+  showFieldError(wrapper, message);
+  return message === null ? null : { field: name, message };
+}
+
+/** Every check of the fields now on screen, in page order, so the summary reads like the form. */
+export function validateAll(ctx: Ctx): Problem[] {
+  const form = root(ctx);
+  if (!form) return [];
+  const problems: Problem[] = [];
+  for (const wrapper of Array.from(form.querySelectorAll<HTMLElement>('[data-field]'))) {
+    const problem = validateField(ctx, wrapper.dataset.field ?? '');
+    if (problem) problems.push(problem);
+  }
+  return problems;
+}
+
+export function clearErrors(ctx: Ctx): void {
+  const form = root(ctx);
+  for (const wrapper of Array.from(form?.querySelectorAll<HTMLElement>('.g-invalid') ?? [])) {
+    showFieldError(wrapper, null);
+  }
+}
+
+/**
+ * Puts each problem next to its field and lists them all in the summary, which is a live region and takes
+ * focus; each entry links to its field. Problems about fields that are not on screen stay in the summary.
+ */
+export function showProblems(ctx: Ctx, summary: HTMLElement, heading: string, problems: Problem[]): void {
+  const items = problems.map((problem) => {
+    const wrapper = problem.field ? locate(ctx, problem.field) : null;
+    if (!wrapper) return h('li', null, problem.message);
+    showFieldError(wrapper, problem.message);
+    const target = focusTarget(wrapper);
+    if (target && !target.id) target.id = uid('gf');
+    return h(
+      'li',
+      null,
+      h(
+        'a',
+        {
+          href: `#${target?.id ?? ''}`,
+          onclick: (event: Event) => {
+            event.preventDefault();
+            target?.focus();
+            target?.scrollIntoView?.({ block: 'center' });
+          },
+        },
+        problem.message,
+      ),
+    );
+  });
+  summary.replaceChildren(h('p', { class: 'g-summary-title' }, heading), h('ul', null, items));
+  summary.hidden = problems.length === 0;
+  if (problems.length) focusOn(summary);
+}
+
+export function hideProblems(summary: HTMLElement): void {
+  summary.hidden = true;
+  summary.replaceChildren();
+}

@@ -1,0 +1,222 @@
+import { taxPreviewFromPublic } from '../../../backend-adapter/src/domain/tax/tax-preview';
+import type { DonationFormDefinition, Frequency } from '../../../backend-adapter/src/protocol/form';
+import type { DonationOrderRequest } from '../../../backend-adapter/src/protocol/order-request';
+import * as checks from '../core/checks';
+import { money, parseAmount, type Ctx } from '../core/context';
+import { h } from '../core/dom';
+import { checkbox, input, radios, textarea } from '../core/fields';
+import type { Kind, Total } from '../core/kind';
+import { region } from '../core/region';
+import { commonRequest } from '../sections/common';
+import { consentsSection } from '../sections/consents';
+import { feeIfCovered, feeSection } from '../sections/fees';
+import { payerSection } from '../sections/payer';
+
+type C = Ctx<DonationFormDefinition>;
+
+const AMOUNT = 'donation.amount';
+const CUSTOM = 'donation.customAmount';
+const FREQUENCY = 'donation.frequency';
+const RECEIPT = 'donation.taxReceipt';
+
+const frequency = (ctx: C) => ctx.state.text(FREQUENCY) as Frequency;
+
+/** Monthly gifts may have their own, smaller presets (the domain's donationPresets rule). */
+function presets(ctx: C): number[] {
+  const { presets, presetsMonthly } = ctx.def.donation;
+  return frequency(ctx) === 'monthly' && presetsMonthly?.length ? presetsMonthly : presets;
+}
+
+/** The gift: the amount typed in "other amount" when there is one, else the preset picked. */
+export function chosenAmount(ctx: C): number | null {
+  const typed = ctx.state.text(CUSTOM).trim();
+  if (typed) return parseAmount(ctx, typed);
+  const preset = Number(ctx.state.text(AMOUNT));
+  return Number.isSafeInteger(preset) && preset > 0 ? preset : null;
+}
+
+const bounds = (ctx: C) => ({ min: Math.max(ctx.def.donation.minimum, 1), max: ctx.def.donation.maximum });
+
+function usableAmount(ctx: C): number | null {
+  const amount = chosenAmount(ctx);
+  if (amount === null) return null;
+  const typed = ctx.state.text(CUSTOM).trim() !== '';
+  const { min, max } = bounds(ctx);
+  return !typed || (amount >= min && amount <= max) ? amount : null;
+}
+
+const perPeriod = (ctx: C, text: string) =>
+  frequency(ctx) === 'monthly'
+    ? ctx.i18n.t('perMonth', { amount: text })
+    : frequency(ctx) === 'yearly'
+      ? ctx.i18n.t('perYear', { amount: text })
+      : text;
+
+function goal(ctx: C) {
+  const target = ctx.def.donation.goal;
+  if (!target || target.amount <= 0) return null;
+  const percent = Math.min(100, Math.floor((target.raised * 100) / target.amount));
+  return h(
+    'div',
+    { class: 'g-goal' },
+    h('p', null, ctx.i18n.t('goal', { raised: money(ctx, target.raised), goal: money(ctx, target.amount) })),
+    h('div', { class: 'g-bar', 'aria-hidden': 'true' }, h('span', { style: `width:${percent}%` })),
+  );
+}
+
+function amounts(ctx: C) {
+  const { t } = ctx.i18n;
+  const { min, max } = bounds(ctx);
+  const presetGroup = region(
+    ctx,
+    (name) => name === FREQUENCY,
+    () => {
+      const offered = presets(ctx).map(String);
+      if (ctx.state.text(AMOUNT) && !offered.includes(ctx.state.text(AMOUNT))) ctx.state.set(AMOUNT, '');
+      if (!offered.length) return null;
+      return radios(ctx, {
+        name: AMOUNT,
+        label: t('amount'),
+        required: true,
+        class: 'g-amounts',
+        options: offered.map((value) => ({ value, label: perPeriod(ctx, money(ctx, Number(value))) })),
+        check: () =>
+          chosenAmount(ctx) === null && !ctx.state.text(CUSTOM).trim() ? { code: 'required' } : null,
+      });
+    },
+  );
+  const other = ctx.def.donation.allowCustomAmount
+    ? input(ctx, {
+        name: CUSTOM,
+        label: presets(ctx).length ? t('otherAmount') : t('amount'),
+        hint: t('between', { min: money(ctx, min), max: money(ctx, max) }),
+        inputmode: 'decimal',
+        autocomplete: 'off',
+        size: 10,
+        required: !presets(ctx).length,
+        noMarker: true,
+        check: checks.amount(ctx, CUSTOM, () => bounds(ctx), presets(ctx).length > 0),
+      })
+    : null;
+  // A preset and a typed amount exclude each other: picking one clears the other.
+  ctx.state.onChange((name) => {
+    if (name === CUSTOM && ctx.state.text(CUSTOM).trim()) {
+      ctx.state.set(AMOUNT, '');
+      presetGroup.querySelectorAll('input').forEach((radio) => (radio.checked = false));
+    } else if (name === AMOUNT && ctx.state.text(AMOUNT)) {
+      ctx.state.set(CUSTOM, '');
+      const field = other?.querySelector('input');
+      if (field) field.value = '';
+    }
+  });
+  return [presetGroup, other];
+}
+
+/** "Your donation of 100 € costs you only 34 € after tax reduction", when the form issues receipts. */
+function taxPreview(ctx: C) {
+  const reduction = ctx.def.taxReduction;
+  if (!reduction) return null;
+  const line = h('p', { class: 'g-tax', 'aria-live': 'polite' });
+  const update = () => {
+    const amount = usableAmount(ctx);
+    const shown = amount !== null && amount >= (reduction.minimumAmount ?? 1);
+    line.hidden = !shown;
+    if (!shown) return;
+    const { netCost } = taxPreviewFromPublic(amount, reduction);
+    line.textContent = ctx.i18n.t('taxPreview', {
+      amount: perPeriod(ctx, money(ctx, amount)),
+      net: perPeriod(ctx, money(ctx, netCost)),
+    });
+  };
+  update();
+  ctx.state.onChange((name) => {
+    if (name === AMOUNT || name === CUSTOM || name === FREQUENCY) update();
+  });
+  return line;
+}
+
+export const donation: Kind<DonationFormDefinition> = {
+  seed(values, def) {
+    const { frequencies, defaultFrequency, defaultAmount } = def.donation;
+    if (typeof values[FREQUENCY] !== 'string' || !frequencies.includes(values[FREQUENCY] as Frequency)) {
+      values[FREQUENCY] = defaultFrequency ?? frequencies[0] ?? 'once';
+    }
+    if (values[AMOUNT] === undefined && !values[CUSTOM] && defaultAmount)
+      values[AMOUNT] = String(defaultAmount);
+  },
+
+  render(ctx) {
+    const { t } = ctx.i18n;
+    const { donation: settings } = ctx.def;
+    const receipts = ctx.def.taxReduction !== undefined;
+    return [
+      goal(ctx),
+      settings.frequencies.length > 1
+        ? radios(ctx, {
+            name: FREQUENCY,
+            label: t('frequency'),
+            required: true,
+            class: 'g-segmented',
+            options: settings.frequencies.map((value) => ({ value, label: t(value) })),
+          })
+        : null,
+      amounts(ctx),
+      feeSection(ctx, () => usableAmount(ctx), 'coverFees'),
+      taxPreview(ctx),
+      receipts ? checkbox(ctx, { name: RECEIPT, label: t('taxReceipt') }) : null,
+      payerSection(
+        ctx,
+        () => receipts && ctx.state.flag(RECEIPT),
+        (name) => name === RECEIPT,
+      ),
+      settings.allowAnonymous ? checkbox(ctx, { name: 'donation.anonymous', label: t('anonymous') }) : null,
+      settings.allowDedication
+        ? textarea(ctx, {
+            name: 'donation.dedication',
+            label: t('dedication'),
+            hint: t('dedicationHint'),
+            maxlength: 500,
+            check: checks.text(ctx, 'donation.dedication', 500, false),
+          })
+        : null,
+      consentsSection(ctx, true),
+    ];
+  },
+
+  request(ctx) {
+    const amount = chosenAmount(ctx);
+    const receipt = ctx.def.taxReduction !== undefined && ctx.state.flag(RECEIPT);
+    const request: DonationOrderRequest = {
+      kind: 'donation',
+      ...commonRequest(ctx, receipt, amount),
+      donation: { amount: amount ?? 0, frequency: frequency(ctx), taxReceipt: receipt },
+    };
+    if (ctx.def.donation.allowAnonymous) request.donation.anonymous = ctx.state.flag('donation.anonymous');
+    const dedication = ctx.state.text('donation.dedication').trim();
+    if (ctx.def.donation.allowDedication && dedication) request.donation.dedication = dedication;
+    return request;
+  },
+
+  total(ctx): Total | null {
+    const amount = usableAmount(ctx);
+    if (amount === null) return null;
+    const total: Total = { amount: amount + feeIfCovered(ctx, amount) };
+    if (frequency(ctx) === 'monthly') total.interval = 'month';
+    if (frequency(ctx) === 'yearly') total.interval = 'year';
+    return total;
+  },
+
+  submitLabel(ctx, total) {
+    if (!total) return ctx.i18n.t('continue');
+    return ctx.i18n.t('give', { amount: perPeriod(ctx, money(ctx, total.amount)) });
+  },
+
+  usable(ctx, method) {
+    // A cheque or a transfer cannot be collected again each month: regular gifts are paid online.
+    return method.provider !== 'offline' || frequency(ctx) === 'once';
+  },
+
+  alias(ctx, field) {
+    return field === AMOUNT && ctx.state.text(CUSTOM).trim() ? CUSTOM : field;
+  },
+};

@@ -1,0 +1,285 @@
+import {
+  membershipQuantity,
+  membershipUnitPrice,
+} from '../../../backend-adapter/src/domain/pricing/tax-eligibility';
+import { LIMITS } from '../../../backend-adapter/src/domain/validation/payer';
+import type { MembershipFormDefinition } from '../../../backend-adapter/src/protocol/form';
+import type { Member, MembershipOrderRequest } from '../../../backend-adapter/src/protocol/order-request';
+import * as checks from '../core/checks';
+import { amountText, idFor, money, parseAmount, type Ctx } from '../core/context';
+import { h } from '../core/dom';
+import { checkbox, group, input, radios } from '../core/fields';
+import type { Kind, Total } from '../core/kind';
+import { region } from '../core/region';
+import { commonRequest } from '../sections/common';
+import { consentsSection } from '../sections/consents';
+import { customFields, customValues } from '../sections/custom-fields';
+import { feeIfCovered, feeSection } from '../sections/fees';
+import { payerSection } from '../sections/payer';
+
+type C = Ctx<MembershipFormDefinition>;
+type Tier = MembershipFormDefinition['membership']['tiers'][number];
+
+const TIER = 'membership.tierId';
+const PRICE = 'membership.customAmount';
+const EXTRA = 'membership.extraDonation';
+const RECEIPT = 'membership.taxReceipt';
+/** How many members the payer lists; the first is the payer. Not a protocol field: the length of `members`. */
+const COUNT = 'membership.memberCount';
+const member = (index: number, part: string) => `membership.members.${index}.${part}`;
+
+const tier = (ctx: C): Tier | undefined =>
+  ctx.def.membership.tiers.find((t) => t.id === ctx.state.text(TIER));
+const count = (ctx: C) =>
+  Math.min(Math.max(Number(ctx.state.text(COUNT)) || 1, 1), ctx.def.membership.maxMembers);
+
+/** The request as priced by the domain's tier rules (unit price × members, or once per household). */
+function priced(ctx: C) {
+  const chosen = tier(ctx);
+  if (!chosen) return null;
+  // Only the parts the domain's price rules read: the chosen amount and how many members there are.
+  const request = {
+    membership: { amount: parseAmount(ctx, ctx.state.text(PRICE)) ?? undefined, members: Array(count(ctx)) },
+  };
+  const unit = membershipUnitPrice(chosen, request as unknown as MembershipOrderRequest);
+  if (unit === null) return null;
+  if (chosen.price.type === 'range' && (unit < chosen.price.minimum || unit > chosen.price.maximum))
+    return null;
+  return unit * membershipQuantity(chosen, request as unknown as MembershipOrderRequest);
+}
+
+function extra(ctx: C): number {
+  const typed = ctx.state.text(EXTRA).trim();
+  return ctx.def.membership.allowExtraDonation && typed ? (parseAmount(ctx, typed) ?? 0) : 0;
+}
+
+/** Memberships and extra gift, before any fee coverage. */
+function net(ctx: C): number | null {
+  const price = priced(ctx);
+  return price === null ? null : price + extra(ctx);
+}
+
+function tierHint(ctx: C, option: Tier): string {
+  const { t } = ctx.i18n;
+  const price =
+    option.price.type === 'fixed'
+      ? money(ctx, option.price.amount)
+      : t('freePrice', { min: money(ctx, option.price.minimum), max: money(ctx, option.price.maximum) });
+  const per = option.per === 'member' && ctx.def.membership.maxMembers > 1 ? ` ${t('perMember')}` : '';
+  return [`${price}${per} ${t(option.period)}`, option.description].filter(Boolean).join('. ');
+}
+
+function priceField(ctx: C) {
+  const chosen = tier(ctx);
+  if (chosen?.price.type !== 'range') return null;
+  const { minimum, maximum, suggested } = chosen.price;
+  if (!ctx.state.text(PRICE) && suggested) ctx.state.set(PRICE, amountText(ctx, suggested));
+  return input(ctx, {
+    name: PRICE,
+    label: ctx.i18n.t('yourPrice'),
+    hint: ctx.i18n.t('between', { min: money(ctx, minimum), max: money(ctx, maximum) }),
+    required: true,
+    inputmode: 'decimal',
+    autocomplete: 'off',
+    size: 10,
+    check: checks.amount(ctx, PRICE, () => ({ min: minimum, max: maximum })),
+  });
+}
+
+/** Moves the values of members after `removed` up one place, so nothing typed for them is lost. */
+function removeMember(ctx: C, removed: number) {
+  const total = count(ctx);
+  for (let index = removed; index < total; index++) {
+    for (const name of ctx.state.names(`membership.members.${index}`)) ctx.state.remove(name);
+    for (const name of ctx.state.names(`membership.members.${index + 1}`)) {
+      const value = ctx.state.text(name) || ctx.state.flag(name);
+      ctx.state.set(name.replace(`members.${index + 1}.`, `members.${index}.`), value);
+    }
+  }
+  ctx.state.set(COUNT, String(total - 1));
+}
+
+function memberFields(ctx: C, index: number) {
+  const { t } = ctx.i18n;
+  const fields = ctx.def.membership.fields;
+  if (index === 0) {
+    return fields.length
+      ? group(t('memberYou'), null, customFields(ctx, fields, member(0, 'fields')))
+      : h('p', { class: 'g-member' }, t('memberYou'));
+  }
+  const text = (part: 'firstName' | 'lastName', label: string, autocomplete: string) =>
+    input(ctx, {
+      name: member(index, part),
+      label,
+      required: true,
+      autocomplete,
+      maxlength: LIMITS.name,
+      check: checks.text(ctx, member(index, part), LIMITS.name),
+    });
+  return group(
+    t('member', { n: index + 1 }),
+    `membership.members.${index}`,
+    h(
+      'div',
+      { class: 'g-row' },
+      text('firstName', t('firstName'), 'off'),
+      text('lastName', t('lastName'), 'off'),
+    ),
+    input(ctx, {
+      name: member(index, 'email'),
+      label: t('email'),
+      type: 'email',
+      autocomplete: 'off',
+      maxlength: LIMITS.email,
+      check: checks.email(ctx, member(index, 'email'), false),
+    }),
+    customFields(ctx, fields, member(index, 'fields')),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'g-link',
+        onclick: () => {
+          removeMember(ctx, index);
+          ctx.announce(t('memberRemoved', { n: index + 1 }));
+          document.getElementById(idFor(ctx, 'add-member'))?.focus();
+        },
+      },
+      t('removeMember', { n: index + 1 }),
+    ),
+  );
+}
+
+function members(ctx: C) {
+  const { t } = ctx.i18n;
+  const max = ctx.def.membership.maxMembers;
+  return region(
+    ctx,
+    (name) => name === COUNT,
+    () => {
+      const n = count(ctx);
+      const list = Array.from({ length: n }, (_, index) => memberFields(ctx, index));
+      if (max <= 1) return list;
+      return group(
+        t('members'),
+        'membership.members',
+        list,
+        n < max
+          ? h(
+              'button',
+              {
+                type: 'button',
+                class: 'g-button g-secondary',
+                id: idFor(ctx, 'add-member'),
+                onclick: () => {
+                  ctx.state.set(COUNT, String(n + 1));
+                  ctx.announce(t('memberAdded', { n: n + 1 }));
+                  document.getElementById(idFor(ctx, member(n, 'firstName')))?.focus();
+                },
+              },
+              t('addMember'),
+            )
+          : null,
+      );
+    },
+  );
+}
+
+export const membership: Kind<MembershipFormDefinition> = {
+  seed(values, def) {
+    const ids = def.membership.tiers.map((option) => option.id);
+    if (!ids.includes(String(values[TIER]))) values[TIER] = ids[0] ?? '';
+    const indexes = Object.keys(values)
+      .map((name) => /^membership\.members\.(\d+)\./.exec(name)?.[1])
+      .filter((index): index is string => index !== undefined)
+      .map(Number);
+    if (values[COUNT] === undefined && indexes.length) values[COUNT] = String(Math.max(...indexes) + 1);
+  },
+
+  render(ctx) {
+    const { t } = ctx.i18n;
+    const settings = ctx.def.membership;
+    const receipts = ctx.def.taxReduction !== undefined;
+    return [
+      radios(ctx, {
+        name: TIER,
+        label: t('tier'),
+        required: true,
+        class: 'g-cards',
+        options: settings.tiers.map((option) => ({
+          value: option.id,
+          label: option.name,
+          hint: tierHint(ctx, option),
+        })),
+        check: checks.chosen(ctx, TIER),
+      }),
+      region(
+        ctx,
+        (name) => name === TIER,
+        () => priceField(ctx),
+      ),
+      payerSection(
+        ctx,
+        () => receipts && ctx.state.flag(RECEIPT),
+        (name) => name === RECEIPT,
+      ),
+      members(ctx),
+      settings.allowExtraDonation
+        ? input(ctx, {
+            name: EXTRA,
+            label: t('extraDonation'),
+            inputmode: 'decimal',
+            autocomplete: 'off',
+            size: 10,
+            check: checks.amount(ctx, EXTRA, () => ({ min: 1, max: 100_000_000_00 }), true),
+          })
+        : null,
+      feeSection(ctx, () => net(ctx), 'coverCosts'),
+      receipts ? checkbox(ctx, { name: RECEIPT, label: t('taxReceipt') }) : null,
+      consentsSection(ctx, true),
+    ];
+  },
+
+  request(ctx) {
+    const receipt = ctx.def.taxReduction !== undefined && ctx.state.flag(RECEIPT);
+    const fields = ctx.def.membership.fields;
+    const common = commonRequest(ctx, receipt, net(ctx));
+    const list: Member[] = Array.from({ length: count(ctx) }, (_, index) => {
+      const entry: Member =
+        index === 0
+          ? { firstName: common.payer.firstName, lastName: common.payer.lastName }
+          : {
+              firstName: ctx.state.text(member(index, 'firstName')).trim(),
+              lastName: ctx.state.text(member(index, 'lastName')).trim(),
+            };
+      const email = ctx.state.text(member(index, 'email')).trim();
+      if (index > 0 && email) entry.email = email;
+      if (fields.length) entry.fields = customValues(ctx, fields, member(index, 'fields'));
+      return entry;
+    });
+    const request: MembershipOrderRequest = {
+      kind: 'membership',
+      ...common,
+      membership: { tierId: ctx.state.text(TIER), members: list, taxReceipt: receipt },
+    };
+    if (tier(ctx)?.price.type === 'range')
+      request.membership.amount = parseAmount(ctx, ctx.state.text(PRICE)) ?? 0;
+    if (extra(ctx) > 0) request.membership.extraDonation = extra(ctx);
+    return request;
+  },
+
+  total(ctx): Total | null {
+    const amount = net(ctx);
+    return amount === null ? null : { amount: amount + feeIfCovered(ctx, amount) };
+  },
+
+  submitLabel(ctx, total) {
+    return total ? ctx.i18n.t('join', { amount: money(ctx, total.amount) }) : ctx.i18n.t('continue');
+  },
+
+  alias(_ctx, field) {
+    const payerField = /^membership\.members\.0\.(firstName|lastName|email)$/.exec(field)?.[1];
+    if (payerField) return `payer.${payerField}`;
+    return field === 'membership.amount' ? PRICE : field;
+  },
+};

@@ -1,0 +1,270 @@
+import { LIMITS } from '../../../backend-adapter/src/domain/validation/payer';
+import type { TicketsFormDefinition } from '../../../backend-adapter/src/protocol/form';
+import type { Attendee, TicketsOrderRequest } from '../../../backend-adapter/src/protocol/order-request';
+import * as checks from '../core/checks';
+import { idFor, money, type Check, type Ctx, type Issue } from '../core/context';
+import { h } from '../core/dom';
+import { validateField } from '../core/errors';
+import { group, input } from '../core/fields';
+import type { Kind, Total } from '../core/kind';
+import { region } from '../core/region';
+import { commonRequest } from '../sections/common';
+import { consentsSection } from '../sections/consents';
+import { customFields, customValues } from '../sections/custom-fields';
+import { feeIfCovered, feeSection } from '../sections/fees';
+import { payerSection } from '../sections/payer';
+
+type C = Ctx<TicketsFormDefinition>;
+type TicketType = TicketsFormDefinition['tickets']['types'][number];
+
+/** Quantities are named by the type's place in the form: `tickets.items.<i>.quantity`. */
+const QUANTITY = (index: number) => `tickets.items.${index}.quantity`;
+/** Attendees are kept per type and seat (`attendees.<i>.<k>.firstName`), so changing one quantity moves no name. */
+const ATTENDEE = (index: number, seat: number, part: string) => `attendees.${index}.${seat}.${part}`;
+const PROMO = 'tickets.promoCode';
+
+const types = (ctx: C) => ctx.def.tickets.types;
+const quantity = (ctx: C, index: number) => {
+  const value = Number(ctx.state.text(QUANTITY(index)) || 0);
+  return Number.isSafeInteger(value) && value > 0 ? value : 0;
+};
+const ticketCount = (ctx: C) => types(ctx).reduce((sum, _, index) => sum + quantity(ctx, index), 0);
+
+/** The most the payer may take of one type now: seats left, the type's cap, and what the order cap leaves. */
+function limit(ctx: C, index: number): number {
+  const type = types(ctx)[index] as TicketType;
+  const others = ticketCount(ctx) - quantity(ctx, index);
+  return Math.max(
+    0,
+    Math.min(type.available ?? Infinity, type.maxPerOrder ?? Infinity, ctx.def.tickets.maxPerOrder - others),
+  );
+}
+
+function quantityCheck(ctx: C, index: number): Check {
+  return (): Issue | null => {
+    const text = ctx.state.text(QUANTITY(index)).trim();
+    if (text !== '' && !/^\d+$/.test(text)) return { code: 'quantity_invalid' };
+    const type = types(ctx)[index] as TicketType;
+    const wanted = quantity(ctx, index);
+    if (type.available !== null && wanted > type.available) {
+      return { code: 'not_enough_available', params: { available: type.available, name: type.name } };
+    }
+    const max = Math.min(type.maxPerOrder ?? Infinity, ctx.def.tickets.maxPerOrder);
+    return wanted > limit(ctx, index) ? { code: 'quantity_too_large', params: { max } } : null;
+  };
+}
+
+function stepper(ctx: C, type: TicketType, index: number) {
+  const { t, n } = ctx.i18n;
+  const name = QUANTITY(index);
+  const id = idFor(ctx, name);
+  const soldOut = type.available === 0;
+  if (!ctx.state.has(name)) ctx.state.set(name, '0');
+  ctx.checks.set(name, { label: type.name, check: quantityCheck(ctx, index) });
+  const field = h('input', {
+    id,
+    name,
+    type: 'number',
+    inputmode: 'numeric',
+    min: 0,
+    value: ctx.state.text(name),
+    disabled: soldOut,
+    'aria-describedby': `${id}-about`,
+  });
+  const step = (delta: number) => {
+    const next = Math.min(Math.max(quantity(ctx, index) + delta, 0), limit(ctx, index));
+    field.value = String(next);
+    ctx.state.set(name, field.value);
+    ctx.announce(`${type.name} : ${n('ticketCount', next)}`);
+  };
+  const less = h(
+    'button',
+    { type: 'button', 'aria-controls': id, 'aria-label': t('less', { name: type.name }) },
+    '−',
+  );
+  const more = h(
+    'button',
+    { type: 'button', 'aria-controls': id, 'aria-label': t('more', { name: type.name }) },
+    '+',
+  );
+  less.addEventListener('click', () => step(-1));
+  more.addEventListener('click', () => step(1));
+  field.addEventListener('input', () => ctx.state.set(name, field.value));
+  field.addEventListener('change', () => validateField(ctx, name));
+  // Buttons follow the limits as the other quantities change; a disabled button is skipped by Tab, as it should.
+  const sync = () => {
+    field.max = String(limit(ctx, index));
+    less.disabled = soldOut || quantity(ctx, index) === 0;
+    more.disabled = soldOut || quantity(ctx, index) >= limit(ctx, index);
+  };
+  sync();
+  ctx.state.onChange((changed) => changed.startsWith('tickets.items.') && sync());
+  const availability = type.available === null ? null : soldOut ? t('soldOut') : n('left', type.available);
+  return h(
+    'div',
+    { class: `g-ticket${soldOut ? ' g-soldout' : ''}`, 'data-field': name },
+    h(
+      'div',
+      { class: 'g-ticket-about' },
+      h('label', { for: id, class: 'g-ticket-name' }, type.name),
+      h(
+        'p',
+        { class: 'g-hint', id: `${id}-about` },
+        [type.price ? money(ctx, type.price) : t('free'), availability, type.description]
+          .filter(Boolean)
+          .join(' · '),
+      ),
+    ),
+    h('div', { class: 'g-stepper' }, less, field, more),
+    h('p', { class: 'g-error', hidden: true }),
+  );
+}
+
+function eventInfo(ctx: C) {
+  const event = ctx.def.tickets.event;
+  if (!event) return null;
+  const when = new Intl.DateTimeFormat(ctx.i18n.locale, { dateStyle: 'full', timeStyle: 'short' });
+  return h(
+    'p',
+    { class: 'g-event' },
+    [when.format(new Date(event.startsAt)), event.location].filter(Boolean).join(' · '),
+  );
+}
+
+/** One name per ticket, grouped in ticket order, when the form asks for them. */
+function attendees(ctx: C) {
+  const { t } = ctx.i18n;
+  let seatNumber = 0;
+  const rows = types(ctx).flatMap((type, index) =>
+    Array.from({ length: quantity(ctx, index) }, (_, seat) => {
+      seatNumber += 1;
+      const field = (part: 'firstName' | 'lastName', label: string) =>
+        input(ctx, {
+          name: ATTENDEE(index, seat, part),
+          label,
+          required: true,
+          autocomplete: 'off',
+          maxlength: LIMITS.name,
+          check: checks.text(ctx, ATTENDEE(index, seat, part), LIMITS.name),
+        });
+      return group(
+        t('attendee', { n: seatNumber, type: type.name }),
+        null,
+        h('div', { class: 'g-row' }, field('firstName', t('firstName')), field('lastName', t('lastName'))),
+      );
+    }),
+  );
+  return rows.length ? group(t('attendees'), 'tickets.attendees', rows) : null;
+}
+
+/** The request's items: only types with a quantity, with their place in the form to map errors back. */
+function items(ctx: C) {
+  return types(ctx)
+    .map((type, index) => ({ typeId: type.id, quantity: quantity(ctx, index), index }))
+    .filter((item) => item.quantity > 0);
+}
+
+function net(ctx: C): number {
+  return types(ctx).reduce((sum, type, index) => sum + type.price * quantity(ctx, index), 0);
+}
+
+export const tickets: Kind<TicketsFormDefinition> = {
+  render(ctx) {
+    const { t, n } = ctx.i18n;
+    const settings = ctx.def.tickets;
+    const list = group(
+      t('tickets'),
+      'tickets.items',
+      h('p', { class: 'g-hint' }, n('maxPerOrder', settings.maxPerOrder)),
+      types(ctx).map((type, index) => stepper(ctx, type, index)),
+    );
+    ctx.checks.set('tickets.items', {
+      label: t('tickets'),
+      check: () => (ticketCount(ctx) === 0 ? { code: 'no_tickets_selected' } : null),
+    });
+    return [
+      eventInfo(ctx),
+      list,
+      settings.attendeeNames
+        ? region(
+            ctx,
+            (name) => name.startsWith('tickets.items.'),
+            () => attendees(ctx),
+          )
+        : null,
+      settings.hasPromoCodes
+        ? input(ctx, {
+            name: PROMO,
+            label: t('promo'),
+            hint: t('promoHint'),
+            autocomplete: 'off',
+            maxlength: 40,
+            size: 14,
+          })
+        : null,
+      payerSection(
+        ctx,
+        () => false,
+        () => false,
+      ),
+      customFields(ctx, settings.fields, 'tickets.fields'),
+      feeSection(ctx, () => net(ctx), 'coverCosts'),
+      consentsSection(ctx, false),
+    ];
+  },
+
+  request(ctx) {
+    const request: TicketsOrderRequest = {
+      kind: 'tickets',
+      ...commonRequest(ctx, false, net(ctx)),
+      tickets: { items: items(ctx).map(({ typeId, quantity }) => ({ typeId, quantity })) },
+    };
+    if (ctx.def.tickets.attendeeNames) {
+      request.tickets.attendees = items(ctx).flatMap(({ typeId, quantity, index }) =>
+        Array.from({ length: quantity }, (_, seat): Attendee => ({
+          typeId,
+          firstName: ctx.state.text(ATTENDEE(index, seat, 'firstName')).trim(),
+          lastName: ctx.state.text(ATTENDEE(index, seat, 'lastName')).trim(),
+        })),
+      );
+    }
+    const promo = ctx.state.text(PROMO).trim();
+    if (ctx.def.tickets.hasPromoCodes && promo) request.tickets.promoCode = promo;
+    if (ctx.def.tickets.fields.length)
+      request.tickets.fields = customValues(ctx, ctx.def.tickets.fields, 'tickets.fields');
+    return request;
+  },
+
+  total(ctx): Total | null {
+    if (ticketCount(ctx) === 0) return null;
+    return { amount: net(ctx) + feeIfCovered(ctx, net(ctx)) };
+  },
+
+  submitLabel(ctx, total) {
+    return total && total.amount > 0
+      ? ctx.i18n.t('pay', { amount: money(ctx, total.amount) })
+      : ctx.i18n.t('book');
+  },
+
+  usable(ctx) {
+    return ticketCount(ctx) === 0 || net(ctx) > 0;
+  },
+
+  /** Request paths index the items and attendees actually sent; the form names them by type and seat. */
+  alias(ctx, field) {
+    const item = /^tickets\.items\.(\d+)\.(\w+)$/.exec(field);
+    if (item) {
+      const sent = items(ctx)[Number(item[1])];
+      return sent ? QUANTITY(sent.index) : 'tickets.items';
+    }
+    const attendee = /^tickets\.attendees\.(\d+)\.(\w+)$/.exec(field);
+    if (attendee) {
+      let seat = Number(attendee[1]);
+      for (const { index, quantity } of items(ctx)) {
+        if (seat < quantity) return ATTENDEE(index, seat, attendee[2] ?? '');
+        seat -= quantity;
+      }
+    }
+    return field;
+  },
+};

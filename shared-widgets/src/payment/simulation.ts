@@ -1,0 +1,115 @@
+import { widgetMessage } from '../core/messages';
+import type { NextAction, SimulationResult } from '../../../backend-adapter/src/protocol/order-response';
+import { SIMULATION_CARDS } from '../../../backend-adapter/src/protocol/simulation-cards';
+import { ProtocolError } from '../core/client';
+import { idFor, money } from '../core/context';
+import { h } from '../core/dom';
+import { showFieldError } from '../core/errors';
+import { ask } from './dialog';
+import type { PaymentStep } from './step';
+
+type SimulationNext = Extract<NextAction, { provider: 'simulation' }>;
+
+const grouped = (number: string) => number.replace(/(\d{4})(?=\d)/g, '$1 ');
+
+/** The reference table of test cards, as help under the field. */
+function cardTable(step: PaymentStep, id: string) {
+  const { locale, t } = step.ctx.i18n;
+  return h(
+    'table',
+    { class: 'g-cards-help', id },
+    h('caption', null, t('testCards')),
+    h(
+      'tbody',
+      null,
+      SIMULATION_CARDS.map((card) =>
+        h(
+          'tr',
+          null,
+          h('td', null, h('code', null, grouped(card.number))),
+          h('td', null, card.description[locale]),
+        ),
+      ),
+    ),
+  );
+}
+
+/**
+ * The simulation provider's card step: a test card number, then what the host answers — paid, declined
+ * (try again), a 3-D Secure challenge in an accessible dialog, or processing (pending until settled).
+ */
+export function simulationPayment(step: PaymentStep, next: SimulationNext): HTMLElement {
+  const { ctx, client } = step;
+  const { t, locale } = ctx.i18n;
+  const id = idFor(ctx, 'card');
+  const field = h('input', {
+    id,
+    name: 'card',
+    inputmode: 'numeric',
+    autocomplete: 'off',
+    'aria-required': 'true',
+    'aria-describedby': `${id}-help`,
+  });
+  const wrapper = h(
+    'div',
+    { class: 'g-field', 'data-field': 'card' },
+    h('label', { for: id }, t('testCard')),
+    field,
+    h('p', { class: 'g-error', hidden: true }),
+  );
+  const button = h(
+    'button',
+    { type: 'submit', class: 'g-button g-primary' },
+    t('pay', { amount: money(ctx, step.order.total) }),
+  );
+
+  const settle = async (result: SimulationResult): Promise<void> => {
+    if (result.outcome === 'requires_action' && result.challengeUrl) {
+      const approve = await ask(
+        step.root,
+        t('challenge'),
+        h(
+          'p',
+          null,
+          t('challengeText', { amount: money(ctx, step.order.total), org: ctx.def.organization.name }),
+        ),
+        [
+          { label: t('approve'), value: true, primary: true },
+          { label: t('refuse'), value: false },
+        ],
+        false,
+      );
+      return settle(await client.simulate(result.challengeUrl, { clientSecret: next.clientSecret, approve }));
+    }
+    if (result.outcome === 'declined' && result.order.status === 'pending') {
+      step.problem(result.order.failure?.message ?? widgetMessage('payment_declined', locale, {}));
+      field.focus();
+      return;
+    }
+    step.done(result.order);
+  };
+
+  const form = h(
+    'form',
+    { class: 'g-sim', novalidate: true },
+    wrapper,
+    cardTable(step, `${id}-help`),
+    button,
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const card = field.value.replace(/\s/g, '');
+    showFieldError(wrapper, card ? null : widgetMessage('required', locale, { field: t('testCard') }));
+    if (!card || button.disabled) return field.focus();
+    step.problem(null);
+    button.disabled = true;
+    try {
+      await settle(await client.simulate(next.confirmUrl, { clientSecret: next.clientSecret, card }));
+    } catch (error) {
+      step.problem(error instanceof ProtocolError && error.body ? error.body.message : t('network'));
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return form;
+}

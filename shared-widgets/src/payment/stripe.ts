@@ -1,0 +1,75 @@
+import { loadStripe } from '@stripe/stripe-js/pure';
+import type { NextAction } from '../../../backend-adapter/src/protocol/order-response';
+import { money } from '../core/context';
+import { h } from '../core/dom';
+import { returnUrl } from '../sections/common';
+import type { PaymentStep } from './step';
+
+type StripeNext = Extract<NextAction, { provider: 'stripe' }>;
+
+/** Stripe's fields in the widget's colours, read from the custom properties the theme may have set. */
+function appearance(root: HTMLElement) {
+  const style = getComputedStyle(root);
+  const read = (name: string) => style.getPropertyValue(name).trim() || undefined;
+  return {
+    variables: {
+      colorPrimary: read('--guichet-accent'),
+      borderRadius: read('--guichet-radius'),
+      fontFamily: read('--guichet-font'),
+    },
+  };
+}
+
+/**
+ * Stripe.js is fetched only now, when the payer reaches payment (`@stripe/stripe-js/pure` waits for
+ * loadStripe). The host chose the integration: Stripe's embedded Checkout page, or its Payment Element
+ * inside our own step with our own pay button.
+ */
+export async function stripePayment(
+  step: PaymentStep,
+  next: StripeNext,
+  mount: HTMLElement,
+): Promise<HTMLElement | null> {
+  const { t } = step.ctx.i18n;
+  const stripe = await loadStripe(next.publishableKey);
+  if (!stripe) throw new Error('Stripe.js did not load');
+  if (next.uiMode === 'embedded_page') {
+    const checkout = await stripe.createEmbeddedCheckoutPage({
+      clientSecret: next.clientSecret,
+      onComplete: () => {
+        checkout.destroy();
+        step.done();
+      },
+    });
+    checkout.mount(mount);
+    return null;
+  }
+  const sdk = stripe.initCheckoutElementsSdk({
+    clientSecret: next.clientSecret,
+    elementsOptions: { appearance: appearance(step.root) },
+  });
+  sdk.createPaymentElement().mount(mount);
+  const button = h(
+    'button',
+    { type: 'button', class: 'g-button g-primary' },
+    t('pay', { amount: money(step.ctx, step.order.total) }),
+  );
+  button.addEventListener('click', async () => {
+    if (button.disabled) return;
+    button.disabled = true;
+    step.problem(null);
+    try {
+      const loaded = await sdk.loadActions();
+      if (loaded.type === 'error') return step.problem(loaded.error.message);
+      const result = await loaded.actions.confirm({
+        redirect: 'if_required',
+        returnUrl: returnUrl({ id: step.order.id, token: step.token }),
+      });
+      if (result.type === 'error') return step.problem(result.error.message);
+      step.done();
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return button;
+}

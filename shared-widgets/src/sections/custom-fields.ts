@@ -1,0 +1,42 @@
+import type { CustomField } from '../../../backend-adapter/src/protocol/form';
+import * as checks from '../core/checks';
+import type { Ctx } from '../core/context';
+import { checkbox, input, select } from '../core/fields';
+
+/** The editor's own questions (text, choice, date, checkbox), named `<prefix>.<id>`. */
+export function customFields(ctx: Ctx, fields: readonly CustomField[], prefix: string) {
+  return fields.map((field) => {
+    const name = `${prefix}.${field.id}`;
+    const spec = { name, label: field.label, hint: field.help, required: field.required };
+    switch (field.type) {
+      case 'checkbox':
+        return checkbox(ctx, { ...spec, check: field.required ? checks.chosen(ctx, name) : undefined });
+      case 'choice':
+        return select(ctx, {
+          ...spec,
+          placeholder: ctx.i18n.t('choose'),
+          options: (field.options ?? []).map((option) => ({ value: option.value, label: option.label })),
+          check: field.required ? checks.chosen(ctx, name) : undefined,
+        });
+      case 'date':
+        return input(ctx, { ...spec, type: 'date', check: checks.date(ctx, name, field.required) });
+      default:
+        return input(ctx, {
+          ...spec,
+          maxlength: field.maxLength ?? 2000,
+          check: checks.text(ctx, name, field.maxLength ?? 2000, field.required),
+        });
+    }
+  });
+}
+
+/** The answers as the protocol wants them: ticked boxes as booleans, empty answers left out. */
+export function customValues(ctx: Ctx, fields: readonly CustomField[], prefix: string) {
+  const values: Record<string, string | boolean> = {};
+  for (const field of fields) {
+    const name = `${prefix}.${field.id}`;
+    if (field.type === 'checkbox') values[field.id] = ctx.state.flag(name);
+    else if (ctx.state.text(name).trim()) values[field.id] = ctx.state.text(name).trim();
+  }
+  return values;
+}

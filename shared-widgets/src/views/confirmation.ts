@@ -1,0 +1,101 @@
+import type { NextAction, OrderStatus } from '../../../backend-adapter/src/protocol/order-response';
+import type { ProtocolClient } from '../core/client';
+import { money, type Ctx } from '../core/context';
+import { fill, focusOn, h } from '../core/dom';
+import { instructions } from './instructions';
+import { orderLines } from './lines';
+
+type OfflineNext = Extract<NextAction, { type: 'offline' }>;
+
+/** Waits between status checks while a payment settles: quick at first, then slower; about two minutes in all. */
+export const POLL_DELAYS_MS = [1000, 1000, 2000, 2000, 3000, 5000, 5000, 8000, 13000, 20000, 30000, 30000];
+
+function headline(ctx: Ctx, order: OrderStatus, offline: boolean, gaveUp: boolean): string {
+  const { t } = ctx.i18n;
+  const amount = money(ctx, order.total);
+  switch (order.status) {
+    case 'paid':
+    case 'disputed':
+      return order.recurring ? t('paidRecurring', { amount }) : t('paid', { amount });
+    case 'pending':
+      return offline ? t('awaiting') : gaveUp ? t('pendingLong') : t('pending');
+    case 'failed':
+      return t('failed');
+    case 'expired':
+      return t('expired');
+    case 'refunded':
+      return t('refunded');
+  }
+}
+
+/**
+ * The order's status page, driven by `GET orders/{id}`: paid, pending (checked again until it settles),
+ * failed or expired with a way back to the form, where everything typed is still there.
+ */
+export function confirmation(
+  ctx: Ctx,
+  client: ProtocolClient,
+  start: { order: OrderStatus; token: string; offline?: OfflineNext },
+  onRetry: () => void,
+): HTMLElement {
+  const { t } = ctx.i18n;
+  const view = h('div', { class: 'g-view g-confirmation' });
+  let shown = '';
+
+  const render = (order: OrderStatus, gaveUp: boolean) => {
+    const title = headline(ctx, order, start.offline !== undefined, gaveUp);
+    const failed = order.status === 'failed' || order.status === 'expired';
+    const heading = h('h2', { class: 'g-title', tabindex: -1 }, title);
+    fill(
+      view,
+      h('div', { class: `g-status g-${order.status}` }, heading),
+      failed && order.failure ? h('p', null, order.failure.message) : null,
+      orderLines(ctx, order),
+      order.tickets?.length
+        ? [
+            h('h3', null, t('yourTickets')),
+            h(
+              'ul',
+              { class: 'g-tickets' },
+              order.tickets.map((ticket) =>
+                h(
+                  'li',
+                  null,
+                  [ticket.label, ticket.attendee].filter(Boolean).join(' : '),
+                  ' ',
+                  h('code', null, ticket.code),
+                ),
+              ),
+            ),
+          ]
+        : null,
+      start.offline && order.status === 'pending' ? instructions(ctx, start.offline) : null,
+      failed
+        ? h('button', { type: 'button', class: 'g-button g-primary', onclick: onRetry }, t('tryAgain'))
+        : null,
+    );
+    if (shown && shown !== title) ctx.announce(title);
+    if (!shown) queueMicrotask(() => focusOn(heading));
+    shown = title;
+  };
+
+  const poll = async (attempt: number): Promise<void> => {
+    const delay = POLL_DELAYS_MS[attempt];
+    if (delay === undefined) return render(start.order, true);
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    if (!view.isConnected) return;
+    try {
+      const order = await client.order(start.order.id, start.token);
+      start.order = order;
+      render(order, false);
+      if (order.status !== 'pending') return;
+    } catch {
+      // A failed check is not a failed payment: keep the page as it is and check again.
+    }
+    return poll(attempt + 1);
+  };
+
+  render(start.order, false);
+  if (start.order.status === 'pending' && !start.offline) void poll(0);
+  return view;
+}

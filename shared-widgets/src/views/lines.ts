@@ -1,0 +1,45 @@
+import type { OrderStatus } from '../../../backend-adapter/src/protocol/order-response';
+import { money, type Ctx } from '../core/context';
+import { h } from '../core/dom';
+
+/** The order as the host priced it: one row per line, then the total (the amounts that will be charged). */
+export function orderLines(ctx: Ctx, order: OrderStatus) {
+  const { t } = ctx.i18n;
+  const total = money(ctx, order.total);
+  const interval = order.recurring?.interval;
+  return h(
+    'table',
+    { class: 'g-lines' },
+    h('caption', { class: 'g-sr' }, t('summary')),
+    h(
+      'tbody',
+      null,
+      order.lines.map((line) =>
+        h(
+          'tr',
+          null,
+          h('th', { scope: 'row' }, line.quantity > 1 ? `${line.label} × ${line.quantity}` : line.label),
+          h('td', null, money(ctx, line.amount)),
+        ),
+      ),
+    ),
+    h(
+      'tfoot',
+      null,
+      h(
+        'tr',
+        null,
+        h('th', { scope: 'row' }, t('total')),
+        h(
+          'td',
+          null,
+          interval === 'month'
+            ? t('perMonth', { amount: total })
+            : interval === 'year'
+              ? t('perYear', { amount: total })
+              : total,
+        ),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,59 @@
+import type { NextAction, OrderStatus } from '../../../backend-adapter/src/protocol/order-response';
+import type { ProtocolClient } from '../core/client';
+import type { Ctx } from '../core/context';
+import { focusOn, h } from '../core/dom';
+import { simulationPayment } from '../payment/simulation';
+import type { PaymentStep } from '../payment/step';
+
+import { orderLines } from './lines';
+
+type ConfirmNext = Extract<NextAction, { type: 'confirm' }>;
+
+/**
+ * The payment step: the order as priced by the host, then the provider's part (Stripe, or the simulation's
+ * test card). `back` returns to the form with everything typed; `done` moves on to the status page.
+ */
+export function paymentView(
+  ctx: Ctx,
+  client: ProtocolClient,
+  created: { order: OrderStatus; token: string },
+  next: ConfirmNext,
+  handlers: { done(order: OrderStatus): void; back(): void },
+): HTMLElement {
+  const { t } = ctx.i18n;
+  const alert = h('p', { class: 'g-problem', role: 'alert' });
+  const mount = h('div', { class: 'g-pay' });
+  const heading = h('h2', { class: 'g-title', tabindex: -1 }, t('payment'));
+  const view = h(
+    'div',
+    { class: 'g-view g-payment' },
+    heading,
+    orderLines(ctx, created.order),
+    alert,
+    mount,
+    h('button', { type: 'button', class: 'g-link', onclick: handlers.back }, t('back')),
+  );
+  const step: PaymentStep = {
+    ctx,
+    client,
+    order: created.order,
+    token: created.token,
+    root: view,
+    done: (settled) => handlers.done(settled ?? created.order),
+    problem: (message) => {
+      alert.textContent = message ?? '';
+    },
+  };
+  if (next.provider === 'simulation') mount.append(simulationPayment(step, next));
+  else {
+    mount.setAttribute('aria-busy', 'true');
+    // Stripe's loader is a chunk of its own: simulation and offline payers never download it.
+    import('../payment/stripe')
+      .then(({ stripePayment }) => stripePayment(step, next, mount))
+      .then((button) => button && mount.after(button))
+      .catch(() => step.problem(t('stripeFailed')))
+      .finally(() => mount.removeAttribute('aria-busy'));
+  }
+  queueMicrotask(() => focusOn(heading));
+  return view;
+}
