@@ -26,6 +26,8 @@ export const ORDER_COLUMNS = [
   'lines',
   'provider',
   'provider_ref',
+  'payment_ref',
+  'subscription_ref',
   'offline_method',
   'locale',
   'email',
@@ -41,6 +43,7 @@ export const ORDER_COLUMNS = [
   'paid_at',
   'expires_at',
   'failure_code',
+  'checked_at',
 ] as const;
 
 type Row = Record<string, unknown>;
@@ -67,6 +70,8 @@ export function orderValues(order: OrderRecord): SqlValue[] {
     JSON.stringify(order.lines),
     order.provider,
     order.providerRef,
+    order.paymentRef,
+    order.subscriptionRef,
     order.offlineMethod,
     order.locale,
     order.email,
@@ -82,6 +87,7 @@ export function orderValues(order: OrderRecord): SqlValue[] {
     ms(order.paidAt),
     ms(order.expiresAt),
     order.failureCode,
+    ms(order.checkedAt),
   ];
 }
 
@@ -101,6 +107,8 @@ export function toOrder(row: Row): OrderRecord {
     lines: json<OrderLine[]>(row.lines),
     provider: String(row.provider),
     providerRef: text(row.provider_ref),
+    paymentRef: text(row.payment_ref),
+    subscriptionRef: text(row.subscription_ref),
     offlineMethod: text(row.offline_method) as OfflineMethod | null,
     locale: row.locale as Locale,
     email: String(row.email),
@@ -117,6 +125,7 @@ export function toOrder(row: Row): OrderRecord {
     paidAt: date(row.paid_at),
     expiresAt: date(row.expires_at),
     failureCode: text(row.failure_code),
+    checkedAt: date(row.checked_at),
   };
 }
 

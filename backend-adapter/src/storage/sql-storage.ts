@@ -41,6 +41,12 @@ const INSERT_TICKET =
 const INSERT_HISTORY =
   'INSERT INTO order_history (id, order_id, at, source, action, from_status, to_status, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
 
+const REF_COLUMNS = {
+  provider: 'provider_ref',
+  payment: 'payment_ref',
+  subscription: 'subscription_ref',
+} as const;
+
 /** The statuses whose orders count against a promo code's number of uses. */
 const PROMO_COUNTED = "('pending', 'paid')";
 
@@ -268,8 +274,9 @@ export class SqlStorage implements Storage {
                 target.orderId,
               ])
             : await q.all(
-                `SELECT * FROM orders WHERE site = ? AND provider = ? AND provider_ref = ?${this.db.forUpdate}`,
-                [site, target.provider, target.providerRef],
+                `SELECT * FROM orders WHERE site = ? AND provider = ? AND ${REF_COLUMNS[target.refKind]} = ?
+                  ORDER BY created_at DESC LIMIT 1${this.db.forUpdate}`,
+                [site, target.provider, target.ref],
               );
         // Unknown order: claim nothing, so a provider retrying later (or another integration's event) is not lost.
         if (!row) throw new NotFound();
@@ -395,55 +402,66 @@ export class SqlStorage implements Storage {
       refundedAmount: change.refundedAmount ?? order.refundedAmount,
       failureCode: change.failureCode !== undefined ? change.failureCode : order.failureCode,
       providerRef: change.providerRef ?? order.providerRef,
+      paymentRef: change.paymentRef ?? order.paymentRef,
+      subscriptionRef: change.subscriptionRef ?? order.subscriptionRef,
       next: change.next !== undefined ? change.next : order.next,
       updatedAt: now,
     };
     await q.run(
-      'UPDATE orders SET status = ?, paid_at = ?, refunded = ?, failure_code = ?, provider_ref = ?, next_action = ?, updated_at = ? WHERE id = ?',
+      `UPDATE orders SET status = ?, paid_at = ?, refunded = ?, failure_code = ?, provider_ref = ?, payment_ref = ?,
+        subscription_ref = ?, next_action = ?, updated_at = ? WHERE id = ?`,
       [
         updated.status,
         updated.paidAt?.getTime() ?? null,
         updated.refundedAmount,
         updated.failureCode,
         updated.providerRef,
+        updated.paymentRef,
+        updated.subscriptionRef,
         updated.next ? JSON.stringify(updated.next) : null,
         now.getTime(),
         order.id,
       ],
     );
-    if (change.seats) await this.moveSeats(q, order, change.seats);
     const to = updated.status !== order.status ? updated.status : null;
     await this.note(q, order.id, now, change.note, to ? order.status : null, to);
+    if (change.seats) await this.moveSeats(q, order, change.seats, now);
     return updated;
   }
 
-  private async moveSeats(q: Queryable, order: OrderRecord, effect: SeatEffect): Promise<void> {
-    if (effect === 'sell') {
-      const holds = await q.all<{ type_id: string; quantity: number }>(
-        'SELECT type_id, quantity FROM holds WHERE order_id = ?',
-        [order.id],
-      );
-      for (const hold of holds) {
-        await q.run('UPDATE stock SET sold = sold + ? WHERE site = ? AND form_id = ? AND type_id = ?', [
-          hold.quantity,
-          order.site,
-          order.formId,
-          hold.type_id,
-        ]);
-      }
-    }
+  /**
+   * Sold seats are counted from the order's tickets, not from its hold: a payment that lands after the hold
+   * lapsed (the domain lets a late payment through, since the money was taken) still counts. If that pushes a
+   * type past its quota, the order's history says so for the treasurer.
+   */
+  private async moveSeats(q: Queryable, order: OrderRecord, effect: SeatEffect, now: Date): Promise<void> {
     if (effect === 'sell' || effect === 'release') {
       await q.run('DELETE FROM holds WHERE order_id = ?', [order.id]);
     }
-    if (effect === 'return') {
-      const sold = await q.all<{ type_id: string; n: number }>(
-        'SELECT type_id, COUNT(*) AS n FROM tickets WHERE order_id = ? GROUP BY type_id',
-        [order.id],
-      );
-      for (const { type_id, n } of sold) {
+    if (effect === 'release') return;
+    const counts = await q.all<{ type_id: string; n: number }>(
+      'SELECT type_id, COUNT(*) AS n FROM tickets WHERE order_id = ? GROUP BY type_id ORDER BY type_id',
+      [order.id],
+    );
+    for (const { type_id, n } of counts) {
+      const key = [order.site, order.formId, type_id];
+      if (effect === 'sell') {
+        await q.run('UPDATE stock SET sold = sold + ? WHERE site = ? AND form_id = ? AND type_id = ?', [
+          Number(n),
+          ...key,
+        ]);
+        const [stock] = await q.all<{ quota: number | null; sold: number }>(
+          'SELECT quota, sold FROM stock WHERE site = ? AND form_id = ? AND type_id = ?',
+          key,
+        );
+        if (stock && stock.quota !== null && Number(stock.sold) > Number(stock.quota)) {
+          const detail = `${type_id}: ${stock.sold}/${stock.quota}`;
+          await this.note(q, order.id, now, { source: 'system', action: 'oversold', detail }, null, null);
+        }
+      } else {
         await q.run(
           'UPDATE stock SET sold = CASE WHEN sold >= ? THEN sold - ? ELSE 0 END WHERE site = ? AND form_id = ? AND type_id = ?',
-          [Number(n), Number(n), order.site, order.formId, type_id],
+          [Number(n), Number(n), ...key],
         );
       }
     }

@@ -27,6 +27,9 @@ export interface OrderRecord {
   lines: OrderLine[];
   provider: string;
   providerRef: string | null;
+  /** The provider's payment object when it differs from providerRef (Stripe: the intent behind a session). */
+  paymentRef: string | null;
+  subscriptionRef: string | null;
   offlineMethod: OfflineMethod | null;
   locale: Locale;
   email: string;
@@ -46,6 +49,8 @@ export interface OrderRecord {
   paidAt: Date | null;
   expiresAt: Date | null;
   failureCode: string | null;
+  /** When the provider was last asked about this pending order (reconciliation). */
+  checkedAt: Date | null;
 }
 
 export interface MemberRecord {
@@ -108,6 +113,8 @@ export interface OrderChange {
   refundedAmount?: number;
   failureCode?: string | null;
   providerRef?: string;
+  paymentRef?: string;
+  subscriptionRef?: string;
   next?: NextAction | null;
   seats?: SeatEffect;
   /** One line of the order's history (who moved it, why). */
@@ -121,8 +128,9 @@ export type Decision =
 
 export interface ApplyRequest {
   site: string;
-  /** The order, or how to find it from the provider's reference. */
-  target: { orderId: string } | { provider: string; providerRef: string };
+  /** The order, or how to find it from one of the provider's references. */
+  target:
+    { orderId: string } | { provider: string; ref: string; refKind: 'provider' | 'payment' | 'subscription' };
   /** Provider event or operation id: the change is applied at most once per key. */
   once?: { source: string; id: string; type: string };
   now: Date;

@@ -122,6 +122,8 @@ function baseOrder(
     ],
     provider: request.payment.provider,
     providerRef: null,
+    paymentRef: null,
+    subscriptionRef: null,
     offlineMethod: request.payment.offlineMethod ?? null,
     locale: request.locale,
     email: request.payer.email,
@@ -137,6 +139,7 @@ function baseOrder(
     paidAt: null,
     expiresAt: null,
     failureCode: null,
+    checkedAt: null,
   };
 }
 

@@ -128,7 +128,7 @@ describeEachDatabase('storage', (db) => {
     });
     const outcome = await storage.apply({
       site: 'demo',
-      target: { provider: 'offline', providerRef: 'cs_123' },
+      target: { provider: 'offline', ref: 'cs_123', refKind: 'provider' },
       now: T0,
       decide: (order) => ({ type: 'ignore', reason: order.id }),
     });

@@ -22,6 +22,8 @@ export const initial: Migration = {
       lines TEXT NOT NULL,
       provider TEXT NOT NULL,
       provider_ref TEXT,
+      payment_ref TEXT,
+      subscription_ref TEXT,
       offline_method TEXT,
       locale TEXT NOT NULL,
       email TEXT NOT NULL,
@@ -41,6 +43,8 @@ export const initial: Migration = {
     )`,
     'CREATE INDEX orders_by_site ON orders (site, created_at, id)',
     'CREATE INDEX orders_by_provider_ref ON orders (provider, provider_ref)',
+    'CREATE INDEX orders_by_payment_ref ON orders (provider, payment_ref)',
+    'CREATE INDEX orders_by_subscription_ref ON orders (provider, subscription_ref)',
     'CREATE INDEX orders_pending ON orders (status, expires_at)',
     'CREATE INDEX orders_by_promo ON orders (site, form_id, promo_code)',
     `CREATE TABLE stock (
