@@ -128,7 +128,7 @@ final class ProtocolHandlerTest extends TestCase
         $answer = $this->site->call('POST', '/forms/concert-noel/orders', array_replace(TestSite::example('order-request.tickets'), ['expectedTotal' => 100]));
         self::assertSame(409, $answer->status);
         self::assertSame('amount_mismatch', $answer->body['error']['code']);
-        self::assertSame("Le montant a changé : il est maintenant de 34\u{a0}€. Vérifiez votre commande avant de payer.", $answer->body['error']['message']);
+        self::assertSame("Le montant a changé : il est maintenant de 34,00\u{a0}€. Vérifiez votre commande avant de payer.", $answer->body['error']['message']);
         self::assertSame(0, $this->site->storage->countOrders([]));
     }
 

@@ -20,6 +20,8 @@ final class VectorFilesTest extends TestCase
         'reservations.json' => ReservationsVectorsTest::class,
         'state-transitions.json' => StateTransitionsVectorsTest::class,
         'tax-preview.json' => TaxPreviewVectorsTest::class,
+        'validation.json' => ValidationVectorsTest::class,
+        'pricing.json' => PricingVectorsTest::class,
     ];
 
     /** @return array<string, array{0: string}> */

@@ -11,10 +11,10 @@ use Guichet\Adapter\Protocol\FieldError;
 /** An amount the payer chose, within bounds (validation/amounts.ts). */
 final class Amounts
 {
-    /** Amounts inside error messages read like the widget shows them: "5 €", "12,50 €". */
+    /** Amounts inside error messages are written in full, like totals: "5,00 €", "€12.50". */
     public static function shown(int $amount, string $currency, string $locale): string
     {
-        return Money::format($amount, $currency, $locale, true);
+        return Money::format($amount, $currency, $locale);
     }
 
     /**
