@@ -10,3 +10,4 @@ export * from './validation';
 export * from './pricing';
 export * from './tax';
 export * from './forms';
+export * from './receipts';
