@@ -22,6 +22,8 @@ final class VectorFilesTest extends TestCase
         'tax-preview.json' => TaxPreviewVectorsTest::class,
         'validation.json' => ValidationVectorsTest::class,
         'pricing.json' => PricingVectorsTest::class,
+        'public-definition.json' => PublicDefinitionVectorsTest::class,
+        'stripe-webhook-signatures.json' => StripeWebhookSignaturesVectorsTest::class,
     ];
 
     /** @return array<string, array{0: string}> */
