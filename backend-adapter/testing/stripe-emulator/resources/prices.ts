@@ -4,7 +4,7 @@
  */
 import type Stripe from 'stripe';
 import type { ApiRoute, EmulatorContext } from '../context';
-import { invalidRequest, missingParam } from '../errors';
+import { invalidRequest, missingParam, unknownParam } from '../errors';
 import { expandObject } from '../expand';
 import { newId } from '../ids';
 import { paginate } from '../list';
@@ -89,6 +89,8 @@ function readProduct(
   params: Params,
   allowProductData: boolean,
 ): { product: string; newProduct: Stripe.Product | null } {
+  // The Subscriptions API has no product_data; say so rather than "missing product".
+  if (!allowProductData && params.provided('product_data')) throw unknownParam(params.name('product_data'));
   const productId = params.string('product');
   const productData = allowProductData ? params.object('product_data') : undefined;
   if (productId !== undefined && productData !== undefined) {
