@@ -11,22 +11,31 @@ const php = (s) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 const escapeSpaces = (s) => s.replace(/\u00a0/g, '{NBSP}').replace(/\u202f/g, '{NNBSP}');
 const lines = [];
 for (const code of codes) {
-  let fmt;
   try {
-    fmt = new Intl.NumberFormat('en', { style: 'currency', currency: code });
+    new Intl.NumberFormat('en', { style: 'currency', currency: code });
   } catch {
     continue;
   }
   const fr = new Intl.NumberFormat('fr', { style: 'currency', currency: code }).formatToParts(1234);
   const split = (parts) => {
     const firstNumber = parts.findIndex((p) => p.type === 'integer');
-    const lastNumber = parts.findLastIndex((p) => ['integer', 'fraction', 'decimal', 'group'].includes(p.type));
+    const lastNumber = parts.findLastIndex((p) =>
+      ['integer', 'fraction', 'decimal', 'group'].includes(p.type),
+    );
     return [
-      parts.slice(0, firstNumber).map((p) => p.value).join(''),
-      parts.slice(lastNumber + 1).map((p) => p.value).join(''),
+      parts
+        .slice(0, firstNumber)
+        .map((p) => p.value)
+        .join(''),
+      parts
+        .slice(lastNumber + 1)
+        .map((p) => p.value)
+        .join(''),
     ];
   };
-  const [enBefore, enAfter] = split(new Intl.NumberFormat('en', { style: 'currency', currency: code }).formatToParts(1234));
+  const [enBefore, enAfter] = split(
+    new Intl.NumberFormat('en', { style: 'currency', currency: code }).formatToParts(1234),
+  );
   const [frBefore, frAfter] = split(fr);
   lines.push(
     `        ${php(code)} => [[${php(escapeSpaces(frBefore))}, ${php(escapeSpaces(frAfter))}], [${php(escapeSpaces(enBefore))}, ${php(escapeSpaces(enAfter))}]],`,
