@@ -81,6 +81,11 @@ function integerList(params: Params, key: string): number[] | undefined {
   });
 }
 
+/** Control responses use Stripe's snake_case, like their inputs. */
+function endpointJson(endpoint: WebhookEndpoint): { url: string | null; secret: string; enabled_events: string[] } {
+  return { url: endpoint.url, secret: endpoint.secret, enabled_events: endpoint.enabledEvents };
+}
+
 function readWebhookUpdate(params: Params): Partial<WebhookEndpoint> {
   const update: Partial<WebhookEndpoint> = {};
   if (params.provided('url')) update.url = params.string('url') ?? null;
@@ -113,7 +118,7 @@ const routes: ControlRoute[] = [
     path: '/_emulator/webhook',
     handler: ({ ctx }, { params }) => {
       const account = params.string('account');
-      return () => ctx.webhooks.endpointFor(account ?? '');
+      return () => endpointJson(ctx.webhooks.endpointFor(account ?? ''));
     },
   },
   {
@@ -122,7 +127,7 @@ const routes: ControlRoute[] = [
     handler: ({ ctx }, { params }) => {
       const update = readWebhookUpdate(params);
       const account = params.string('account');
-      return () => ctx.webhooks.configure(update, account);
+      return () => endpointJson(ctx.webhooks.configure(update, account));
     },
   },
   {
