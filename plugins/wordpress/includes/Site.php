@@ -1,0 +1,81 @@
+<?php
+/**
+ * Wires the adapter for this WordPress site: storage on $wpdb, settings from options, WordPress's clock, log,
+ * mail and HTTP, and the payment providers the settings enable. Built once per request, on first use.
+ *
+ * @package Guichet
+ */
+
+namespace Guichet\WordPress;
+
+use Guichet\Adapter\Http\ProtocolHandler;
+use Guichet\Adapter\Orders\OrdersContext;
+use Guichet\Adapter\Ports\RedactingLogger;
+use Guichet\Adapter\Ports\SystemClock;
+use Guichet\Adapter\Providers\ProviderRegistry;
+use Guichet\WordPress\Ports\OptionsSettings;
+use Guichet\WordPress\Ports\WpHttpClient;
+use Guichet\WordPress\Ports\WpLogger;
+use Guichet\WordPress\Storage\Database;
+use Guichet\WordPress\Storage\FormStore;
+use Guichet\WordPress\Storage\OrderStorage;
+
+defined('ABSPATH') || exit;
+
+final class Site
+{
+    private static ?self $instance = null;
+
+    public Database $db;
+    public FormStore $forms;
+    public OrderStorage $storage;
+    public OptionsSettings $settings;
+    private ?OrdersContext $context = null;
+
+    private function __construct()
+    {
+        global $wpdb;
+        $this->db = new Database($wpdb);
+        $this->forms = new FormStore($this->db);
+        $this->storage = new OrderStorage($this->db);
+        $this->settings = new OptionsSettings();
+    }
+
+    public static function get(): self
+    {
+        if (self::$instance === null) {
+            self::$instance = new self();
+        }
+        return self::$instance;
+    }
+
+    /** Forgets the wiring, e.g. after the settings changed within the same request. */
+    public static function reset(): void
+    {
+        self::$instance = null;
+    }
+
+    public function orders(): OrdersContext
+    {
+        if ($this->context === null) {
+            $clock = new SystemClock();
+            $providers = ProviderRegistry::fromSettings($this->settings, new WpHttpClient(), $clock);
+            $this->context = new OrdersContext(
+                $this->storage,
+                $this->forms,
+                $this->settings,
+                $clock,
+                new RedactingLogger(new WpLogger()),
+                $providers
+            );
+            /** Lets add-ons register listeners (emails, CRM sync…) on order changes. */
+            do_action('guichet_orders_context', $this->context);
+        }
+        return $this->context;
+    }
+
+    public function protocol(): ProtocolHandler
+    {
+        return new ProtocolHandler($this->orders());
+    }
+}

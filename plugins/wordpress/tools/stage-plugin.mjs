@@ -1,0 +1,58 @@
+// Assembles the installable plugin folder: the plugin's own PHP, its built blocks, the shared PHP adapter
+// embedded under vendor-guichet/ (with the JSON data files it reads) and the widget bundle under assets/widgets/.
+// The release zip, the test harness and the demo site all install this folder; nothing copied is committed.
+//   node plugins/wordpress/tools/stage-plugin.mjs <target-dir>
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const PLUGIN = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = resolve(PLUGIN, '../..');
+const ADAPTER = join(ROOT, 'backend-adapter');
+
+/** Shared data the PHP adapter finds in its data/ folder once it is outside the repository (DataFiles.php). */
+const DATA_FILES = {
+  'error-messages.json': 'src/protocol/error-messages.json',
+  'tax-rules.json': 'src/domain/tax/tax-rules.json',
+  'simulation-cards.json': 'src/protocol/simulation-cards.json',
+};
+
+const PLUGIN_PARTS = ['guichet.php', 'uninstall.php', 'readme.txt', 'includes', 'languages', 'build'];
+
+/** @param {string} target the folder to (re)create, e.g. wp-content/plugins/guichet */
+export function stagePlugin(target) {
+  rmSync(target, { recursive: true, force: true });
+  mkdirSync(target, { recursive: true });
+  for (const part of PLUGIN_PARTS) {
+    const from = join(PLUGIN, part);
+    if (existsSync(from)) cpSync(from, join(target, part), { recursive: true });
+  }
+  const vendor = join(target, 'vendor-guichet');
+  cpSync(join(ADAPTER, 'php/autoload.php'), join(vendor, 'autoload.php'));
+  cpSync(join(ADAPTER, 'php/src'), join(vendor, 'src'), { recursive: true });
+  for (const [name, source] of Object.entries(DATA_FILES)) {
+    cpSync(join(ADAPTER, source), join(vendor, 'data', name));
+  }
+  const widgets = join(ROOT, 'shared-widgets/dist');
+  if (existsSync(join(widgets, 'guichet.js'))) {
+    const assets = join(target, 'assets/widgets');
+    cpSync(join(widgets, 'guichet.js'), join(assets, 'guichet.js'));
+    cpSync(join(widgets, 'guichet.css'), join(assets, 'guichet.css'));
+    if (existsSync(join(widgets, 'chunks'))) {
+      cpSync(join(widgets, 'chunks'), join(assets, 'chunks'), {
+        recursive: true,
+        filter: (source) => !source.endsWith('.map'),
+      });
+    }
+  }
+  return target;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const target = process.argv[2];
+  if (!target) {
+    console.error('usage: node plugins/wordpress/tools/stage-plugin.mjs <target-dir>');
+    process.exit(2);
+  }
+  console.log(stagePlugin(resolve(target)));
+}
