@@ -81,7 +81,8 @@ export function simulationPayment(step: PaymentStep, next: SimulationNext): HTML
       );
       return settle(await client.simulate(result.challengeUrl, { clientSecret: next.clientSecret, approve }));
     }
-    if (result.outcome === 'declined' && result.order.status === 'pending') {
+    if (result.outcome === 'declined') {
+      // Like a bank, the simulation lets the payer try another card on the same order.
       step.problem(result.order.failure?.message ?? widgetMessage('payment_declined', locale, {}));
       field.focus();
       return;

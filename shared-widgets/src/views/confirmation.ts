@@ -13,10 +13,13 @@ export const POLL_DELAYS_MS = [1000, 1000, 2000, 2000, 3000, 5000, 5000, 8000, 1
 function headline(ctx: Ctx, order: OrderStatus, offline: boolean, gaveUp: boolean): string {
   const { t } = ctx.i18n;
   const amount = money(ctx, order.total);
+  const interval = order.recurring?.interval;
   switch (order.status) {
     case 'paid':
     case 'disputed':
-      return order.recurring ? t('paidRecurring', { amount }) : t('paid', { amount });
+      return interval
+        ? t('paidRecurring', { amount: t(interval === 'month' ? 'perMonth' : 'perYear', { amount }) })
+        : t('paid', { amount });
     case 'pending':
       return offline ? t('awaiting') : gaveUp ? t('pendingLong') : t('pending');
     case 'failed':
