@@ -68,3 +68,43 @@ describe('Stripe form bodies', () => {
     });
   });
 });
+
+describe('compatibility with the official SDK encoder', () => {
+  it('encodes byte for byte what stripe-node sends', async () => {
+    const { createServer } = await import('node:http');
+    const Stripe = (await import('stripe')).default;
+    const bodies: string[] = [];
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      req.on('end', () => {
+        bodies.push(body);
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"cs_test_capture","object":"checkout.session"}');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    const params = {
+      mode: 'payment' as const,
+      ui_mode: 'embedded_page' as const,
+      return_url: 'https://asso.example/merci?s={CHECKOUT_SESSION_ID}&x=1',
+      line_items: [
+        {
+          quantity: 2,
+          adjustable_quantity: { enabled: true, maximum: 6 },
+          price_data: { currency: 'eur', unit_amount: 1200, product_data: { name: "Billet d'entrée (adulte) * 2!" } },
+        },
+      ],
+      metadata: { 'clé': 'valeur é', empty: '' },
+      payment_method_types: ['card', 'sepa_debit'],
+    };
+    try {
+      const stripe = new Stripe('sk_test_capture', { host: '127.0.0.1', port, protocol: 'http', maxNetworkRetries: 0 });
+      await stripe.checkout.sessions.create(params);
+    } finally {
+      server.close();
+    }
+    expect(bodies[0]).toBe(encodeFormBody(params));
+    expect(parseFormBody(bodies[0] ?? '')).toMatchObject({ metadata: { 'clé': 'valeur é', empty: '' } });
+  });
+});
