@@ -45,7 +45,8 @@ export interface StartOptions {
 
 /** Downloads WordPress and the SQLite drop-in into .cache/ when they are not there yet (offline-safe). */
 export function ensureWordPress(): void {
-  if (existsSync(join(CORE, 'wp-includes/version.php')) && existsSync(join(SQLITE_PLUGIN, 'load.php'))) return;
+  if (existsSync(join(CORE, 'wp-includes/version.php')) && existsSync(join(SQLITE_PLUGIN, 'load.php')))
+    return;
   execFileSync('sh', [join(HARNESS, 'fetch-wordpress.sh'), CACHE], { stdio: 'inherit' });
 }
 
@@ -226,4 +227,3 @@ export async function startWordPress(options: StartOptions = {}): Promise<WordPr
     },
   };
 }
-
