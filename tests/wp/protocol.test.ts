@@ -113,7 +113,7 @@ test('an order with the simulation is created pending, paid after the card is co
 
 test('a declined card leaves the order unpaid', async () => {
   const created = await call(site, 'POST', '/forms/don/orders', {
-    ...example('order-request.donation'),
+    ...example<Json>('order-request.donation'),
     payment: { provider: 'simulation' },
     expectedTotal: undefined,
   });
