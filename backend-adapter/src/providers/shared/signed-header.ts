@@ -13,6 +13,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 export const DEFAULT_TOLERANCE_SECONDS = 300;
 
 export type SignatureFailure =
+  | 'empty_body'
   | 'missing_header'
   | 'malformed_header'
   | 'no_v1_signature'
@@ -26,14 +27,15 @@ interface ParsedHeader {
   v1: string[];
 }
 
+/** Items are split on "," then on their first "=", without trimming: " v1" is not v1 (Stripe never sends spaces). */
 function parseHeader(header: string): ParsedHeader {
   const parsed: ParsedHeader = { timestamp: null, v1: [] };
   for (const item of header.split(',')) {
     const at = item.indexOf('=');
     if (at <= 0) continue;
-    const key = item.slice(0, at).trim();
-    const value = item.slice(at + 1).trim();
-    if (key === 't' && /^\d{1,12}$/.test(value)) parsed.timestamp = Number(value);
+    const key = item.slice(0, at);
+    const value = item.slice(at + 1);
+    if (key === 't' && /^\d{1,15}$/.test(value)) parsed.timestamp = Number(value);
     else if (key === 'v1') parsed.v1.push(value);
   }
   return parsed;
@@ -65,7 +67,9 @@ export function checkSignature(
   now: Date,
   toleranceSeconds = DEFAULT_TOLERANCE_SECONDS,
 ): SignatureCheck {
-  if (header === undefined || header.trim() === '') return { ok: false, reason: 'missing_header' };
+  if (header === undefined || header === '') return { ok: false, reason: 'missing_header' };
+  // No Stripe event is empty, even one correctly signed.
+  if (rawBody.length === 0) return { ok: false, reason: 'empty_body' };
   const { timestamp, v1 } = parseHeader(header);
   if (timestamp === null) return { ok: false, reason: 'malformed_header' };
   if (v1.length === 0) return { ok: false, reason: 'no_v1_signature' };
