@@ -1,0 +1,32 @@
+<?php
+/** Back-office: the filtered orders list as CSV (securiser_action + autoriser). */
+
+if (!defined('_ECRIRE_INC_VERSION')) {
+	return;
+}
+
+function action_guichet_exporter_dist($arg = null) {
+	if ($arg === null) {
+		$securiser_action = charger_fonction('securiser_action', 'inc');
+		$arg = $securiser_action();
+	}
+	include_spip('inc/autoriser');
+	if (!autoriser('exporter', 'guichetcommande')) {
+		include_spip('inc/minipres');
+		echo minipres(_T('info_acces_interdit'));
+		return;
+	}
+	include_spip('inc/guichet_site');
+	include_spip('inc/guichet_export');
+	// The filters travel in the signed argument, so the file is exactly the list the treasurer was looking at.
+	parse_str((string) $arg, $filtre);
+	$filtre = array_intersect_key(array_filter($filtre, 'is_string'), array_flip(['formId', 'status', 'kind', 'provider', 'search', 'from', 'to']));
+	$commandes = \Guichet\Adapter\Orders\BackOffice::list(guichet_site(), $filtre, 100000, 0)['orders'];
+	spip_log('export de ' . count($commandes) . ' commande(s)', 'guichet' . _LOG_INFO_IMPORTANTE);
+	if (!headers_sent()) {
+		header('Content-Type: text/csv; charset=utf-8');
+		header('Content-Disposition: attachment; filename="guichet-commandes-' . gmdate('Y-m-d') . '.csv"');
+		header('Cache-Control: no-store');
+	}
+	echo guichet_export_csv($commandes);
+}

@@ -1,0 +1,128 @@
+<?php
+/**
+ * The no-JS payment form inside every Guichet modèle (#FORMULAIRE_GUICHET_PAIEMENT{12}). With JavaScript the
+ * widget takes it over; without, it posts here: verifier runs the server's own checks (all errors at once, in
+ * the page's language, nothing typed lost), traiter creates the order and sends the payer to pay.
+ */
+
+if (!defined('_ECRIRE_INC_VERSION')) {
+	return;
+}
+
+include_spip('inc/guichet_site');
+include_spip('inc/guichet_saisie');
+
+function guichet_paiement_formulaire($id_formulaire) {
+	return guichet_site()->forms->findForm((string) $id_formulaire);
+}
+
+function guichet_paiement_langue() {
+	$langue = $GLOBALS['spip_lang'] ?? 'fr';
+	return $langue === 'en' ? 'en' : 'fr';
+}
+
+/** The payment choices this form offers on this site (an unconfigured provider is not offered). */
+function guichet_paiement_moyens(array $form) {
+	$site = guichet_site();
+	$moyens = [];
+	foreach ($form['payment']['providers'] as $prestataire) {
+		if ($site->provider($prestataire) === null) {
+			continue;
+		}
+		if ($prestataire === 'offline') {
+			foreach ($form['payment']['offlineMethods'] ?? [] as $methode) {
+				$moyens[] = ['valeur' => 'offline:' . $methode, 'libelle' => _T('guichet:moyen_' . $methode)];
+			}
+		} else {
+			$moyens[] = ['valeur' => $prestataire, 'libelle' => _T('guichet:moyen_' . $prestataire)];
+		}
+	}
+	return $moyens;
+}
+
+function formulaires_guichet_paiement_charger_dist($id_formulaire, $retour = '') {
+	$form = guichet_paiement_formulaire($id_formulaire);
+	if ($form === null) {
+		return ['editable' => false, 'message_erreur' => _T('guichet:formulaire_indisponible')];
+	}
+	return [
+		'payer' => [],
+		'donation' => [],
+		'membership' => [],
+		'tickets' => [],
+		'payment' => [],
+		'consents' => [],
+		// Stable across re-displays: posting the same form twice (reload, double click) replays one order.
+		'jeton' => bin2hex(random_bytes(12)),
+		'_guichet_formulaire' => $form,
+		'_guichet_moyens' => guichet_paiement_moyens($form),
+		'_guichet_langue' => guichet_paiement_langue(),
+	];
+}
+
+function guichet_paiement_saisie() {
+	$saisie = [];
+	foreach (['payer', 'donation', 'membership', 'tickets', 'payment', 'consents'] as $cle) {
+		$valeur = _request($cle);
+		$saisie[$cle] = is_array($valeur) ? $valeur : [];
+	}
+	return $saisie;
+}
+
+function formulaires_guichet_paiement_verifier_dist($id_formulaire, $retour = '') {
+	$form = guichet_paiement_formulaire($id_formulaire);
+	if ($form === null) {
+		return ['message_erreur' => _T('guichet:formulaire_indisponible')];
+	}
+	$requete = guichet_saisie_requete($form, guichet_paiement_saisie(), guichet_paiement_langue());
+	$erreurs = guichet_saisie_erreurs($form, $requete, guichet_site());
+	if ($erreurs !== [] && !isset($erreurs['message_erreur'])) {
+		$erreurs['message_erreur'] = _T('guichet:erreurs_a_corriger', ['nb' => count($erreurs)]);
+	}
+	return $erreurs;
+}
+
+function formulaires_guichet_paiement_traiter_dist($id_formulaire, $retour = '') {
+	$form = guichet_paiement_formulaire($id_formulaire);
+	$langue = guichet_paiement_langue();
+	$retour = $retour ?: (string) guichet_url_courante();
+	$requete = guichet_saisie_requete($form, guichet_paiement_saisie(), $langue, $retour);
+	$site = guichet_site();
+	$jeton = preg_replace('/[^a-f0-9]/', '', (string) _request('jeton'));
+	try {
+		$cree = \Guichet\Adapter\Orders\CreateOrder::run($site, (string) $form['id'], $requete, $jeton !== '' ? 'spip-' . $jeton : null);
+	} catch (\Guichet\Adapter\Protocol\ProtocolError $e) {
+		// Sold out meanwhile, provider down…: said in the payer's language, the form stays filled in.
+		$reponse = $e->toResponse($site->catalogue, $langue);
+		return ['editable' => true, 'message_erreur' => (string) $reponse['error']['message']];
+	}
+	return guichet_paiement_suite($cree, $retour, $langue);
+}
+
+/** What the payer sees next, from the order's `next` action. */
+function guichet_paiement_suite(array $cree, $retour, $langue) {
+	$suite = $cree['next'];
+	$commande = $cree['order'];
+	$retour_commande = parametre_url(parametre_url($retour, 'guichet_order', $commande['id'], '&'), 'guichet_token', $cree['token'], '&');
+	if ($suite['type'] === 'redirect') {
+		return ['redirect' => $suite['url']];
+	}
+	if ($suite['type'] === 'confirm' && $suite['provider'] === 'simulation') {
+		$url = generer_url_public('guichet_simulation', 'commande=' . rawurlencode($commande['id']), true);
+		$url = parametre_url($url, 'secret', $suite['clientSecret'], '&');
+		return ['redirect' => parametre_url($url, 'retour', $retour_commande, '&')];
+	}
+	if ($suite['type'] === 'offline') {
+		return ['editable' => false, 'message_ok' => nl2br(spip_htmlspecialchars((string) $suite['instructions']['text']))];
+	}
+	if ($suite['type'] === 'completed') {
+		return ['editable' => false, 'message_ok' => _T('guichet:commande_confirmee', ['reference' => $commande['reference'] ?? $commande['id']])];
+	}
+	// Card forms embedded in the page need the widget (JavaScript): said plainly rather than failing silently.
+	return ['editable' => true, 'message_erreur' => _T('guichet:javascript_necessaire')];
+}
+
+/** The page the form is on, to come back to after paying. */
+function guichet_url_courante() {
+	return url_absolue(self('&'));
+}

@@ -1,0 +1,53 @@
+<?php
+/** Filters the plugin's squelettes use. */
+
+if (!defined('_ECRIRE_INC_VERSION')) {
+	return;
+}
+
+/**
+ * The no-JS form's fields, from the CVT environment (#ENV** : the whole environment, unescaped).
+ * @param array|string $env
+ */
+function guichet_champs_paiement($env) {
+	if (is_string($env)) {
+		$env = @unserialize($env, ['allowed_classes' => false]);
+	}
+	if (!is_array($env) || !is_array($env['_guichet_formulaire'] ?? null)) {
+		return '';
+	}
+	include_spip('inc/guichet_champs');
+	return guichet_champs_html($env['_guichet_formulaire'], $env, (array) ($env['_guichet_moyens'] ?? []), (string) ($env['_guichet_langue'] ?? 'fr'));
+}
+
+/** The custom element's tag for a form kind (donation -> guichet-donation); empty for an unknown kind. */
+function guichet_element($genre) {
+	include_spip('inc/guichet_adaptateur');
+	return guichet_genres()[$genre]['element'] ?? '';
+}
+
+/** The kind of a published form, or '' (a modèle naming a draft or deleted form prints nothing). */
+function guichet_genre_publie($id_formulaire) {
+	$genre = sql_getfetsel('genre', 'spip_guichet_formulaires', ['id_guichet_formulaire = ' . (int) $id_formulaire, "statut = 'publie'"]);
+	return is_string($genre) ? $genre : '';
+}
+
+/** The kind of a published form when it is the one expected (any, if none is), else ''. */
+function guichet_genre_modele($id_formulaire, $attendu = '') {
+	$genre = guichet_genre_publie($id_formulaire);
+	return ($attendu === '' || $attendu === null || $attendu === $genre) ? $genre : '';
+}
+
+/** The protocol's base URL, for the element's `base` attribute. */
+function guichet_url_api_publique() {
+	include_spip('inc/guichet_ports');
+	return guichet_url_api();
+}
+
+/** 2500, EUR -> "25,00 €" in the page's language. */
+function guichet_montant($mineur, $devise = 'EUR') {
+	include_spip('inc/guichet_adaptateur');
+	guichet_charger_adaptateur();
+	$langue = ($GLOBALS['spip_lang'] ?? 'fr') === 'en' ? 'en' : 'fr';
+	return \Guichet\Adapter\Domain\Money::format((int) $mineur, (string) $devise, $langue);
+}

@@ -1,0 +1,43 @@
+<?php
+/**
+ * Core pipelines: the widget's script and styles only where a Guichet modèle is on the page, and the
+ * reconciliation task.
+ */
+
+if (!defined('_ECRIRE_INC_VERSION')) {
+	return;
+}
+
+/**
+ * insert_head runs on the squelette before the page body is known, so it adds a tiny loader that fetches
+ * the bundle only when a <guichet-…> element exists: pages without a form download nothing.
+ */
+function guichet_insert_head($flux) {
+	$script = find_in_path('lib/guichet-widgets/guichet.js') ?: find_in_path('javascript/guichet.js');
+	if ($script) {
+		$flux .= guichet_chargeur_widget(timestamp($script));
+	}
+	return $flux;
+}
+
+function guichet_insert_head_css($flux) {
+	$css = find_in_path('lib/guichet-widgets/guichet.css') ?: find_in_path('css/guichet.css');
+	if ($css) {
+		$flux .= '<link rel="stylesheet" href="' . attribut_html(timestamp($css)) . '" media="(scripting: enabled)" />' . "\n";
+	}
+	return $flux;
+}
+
+/** The loader: a module import triggered by the first Guichet element, nothing else. */
+function guichet_chargeur_widget($url) {
+	return '<script type="module">'
+		. 'if(document.querySelector("guichet-donation,guichet-membership,guichet-tickets")){import('
+		. json_encode($url, JSON_UNESCAPED_SLASHES)
+		. ');}</script>' . "\n";
+}
+
+/** Every 10 minutes: expire unpaid orders (their seats return), ask providers about stuck ones. */
+function guichet_taches_generales_cron($taches) {
+	$taches['guichet_reconciliation'] = 600;
+	return $taches;
+}
