@@ -189,7 +189,7 @@ export abstract class GuichetForm extends HTMLElement {
       this.attempts.settle();
       await this.proceed(created);
     } catch (error) {
-      await this.refused(error, summary);
+      await this.refused(error);
     } finally {
       form.classList.remove('g-busy');
       submit.removeAttribute('aria-disabled');
@@ -198,13 +198,17 @@ export abstract class GuichetForm extends HTMLElement {
   }
 
   /** Shows why the host refused, next to the fields concerned; nothing typed is lost. */
-  private async refused(error: unknown, summary: HTMLElement): Promise<void> {
+  private async refused(error: unknown): Promise<void> {
     const body = error instanceof ProtocolError ? error.body : null;
     if (!(error instanceof ProtocolError) || !error.retryable) this.attempts.settle();
+    const ctx = this.ctx;
+    if (!ctx) return;
+    // Request paths are turned into on-screen names now, against the order as it was sent.
     const problems: Problem[] = body
-      ? body.errors?.length
-        ? body.errors.map(({ field, message }) => ({ field, message }))
-        : [{ field: body.field, message: body.message }]
+      ? (body.errors?.length ? body.errors : [body]).map(({ field, message }) => ({
+          field: field === undefined ? undefined : ctx.alias(field),
+          message,
+        }))
       : [{ message: this.i18n.t('network') }];
     if (body && STALE.has(body.code)) {
       try {
@@ -213,10 +217,10 @@ export abstract class GuichetForm extends HTMLElement {
         // Keep the drawing we have: the problems below still say what happened.
       }
     }
-    const current = this.ctx;
-    const target = this.root.querySelector<HTMLElement>('.g-summary');
-    if (current && target) showProblems(current, target, this.i18n.t('fixErrors'), problems);
-    else if (current) showProblems(current, summary, this.i18n.t('fixErrors'), problems);
+    const summary = this.root.querySelector<HTMLElement>('.g-summary');
+    if (summary && this.ctx) showProblems(this.ctx, summary, this.i18n.t('fixErrors'), problems);
+    // No form any more (sold out, closed): the notice that replaced it says why.
+    else focusOn(this.root.querySelector<HTMLElement>('.g-notice'));
   }
 
   private async proceed({ order, token, next }: OrderCreated): Promise<void> {

@@ -59,7 +59,10 @@ function stepper(ctx: C, type: TicketType, index: number) {
   const name = QUANTITY(index);
   const id = idFor(ctx, name);
   const soldOut = type.available === 0;
-  if (!ctx.state.has(name)) ctx.state.set(name, '0');
+  // Seats sold meanwhile (the form is drawn again after a refusal): the quantity cannot exceed what is left.
+  if (!ctx.state.has(name) || (type.available !== null && quantity(ctx, index) > type.available)) {
+    ctx.state.set(name, String(Math.min(quantity(ctx, index), type.available ?? 0)));
+  }
   ctx.checks.set(name, { label: type.name, check: quantityCheck(ctx, index) });
   const field = h('input', {
     id,
@@ -157,11 +160,9 @@ function attendees(ctx: C) {
   return rows.length ? group(t('attendees'), 'tickets.attendees', rows) : null;
 }
 
-/** The request's items: only types with a quantity, with their place in the form to map errors back. */
+/** Every row of the form, quantity 0 included: the request's item index is then the type's place in the form. */
 function items(ctx: C) {
-  return types(ctx)
-    .map((type, index) => ({ typeId: type.id, quantity: quantity(ctx, index), index }))
-    .filter((item) => item.quantity > 0);
+  return types(ctx).map((type, index) => ({ typeId: type.id, quantity: quantity(ctx, index), index }));
 }
 
 function net(ctx: C): number {
@@ -250,13 +251,8 @@ export const tickets: Kind<TicketsFormDefinition> = {
     return ticketCount(ctx) === 0 || net(ctx) > 0;
   },
 
-  /** Request paths index the items and attendees actually sent; the form names them by type and seat. */
+  /** Attendees are numbered in the request across types; the form keeps them by type and seat. */
   alias(ctx, field) {
-    const item = /^tickets\.items\.(\d+)\.(\w+)$/.exec(field);
-    if (item) {
-      const sent = items(ctx)[Number(item[1])];
-      return sent ? QUANTITY(sent.index) : 'tickets.items';
-    }
     const attendee = /^tickets\.attendees\.(\d+)\.(\w+)$/.exec(field);
     if (attendee) {
       let seat = Number(attendee[1]);
