@@ -34,12 +34,16 @@ export async function stripeTarget(
   const liveKey = env[LIVE_KEY_VARIABLE];
   if (liveKey) {
     // Test-mode keys only: this suite creates objects and must never touch a live account.
-    if (!/^(sk|rk)_test_/.test(liveKey)) throw new Error(`${LIVE_KEY_VARIABLE} must be a test-mode key (sk_test_… or rk_test_…).`);
+    if (!/^(sk|rk)_test_/.test(liveKey))
+      throw new Error(`${LIVE_KEY_VARIABLE} must be a test-mode key (sk_test_… or rk_test_…).`);
     const stripe = new Stripe(liveKey, { maxNetworkRetries: 2, timeout: 20_000 });
     return { kind: 'live', stripe, apiKey: liveKey, emulator: null, close: async () => undefined };
   }
   // Only known keys, so a wrong key fails here as it does on real Stripe.
-  const emulator = await startStripeEmulator({ apiKeys: [EMULATOR_API_KEY, EMULATOR_OTHER_ACCOUNT_KEY], ...options });
+  const emulator = await startStripeEmulator({
+    apiKeys: [EMULATOR_API_KEY, EMULATOR_OTHER_ACCOUNT_KEY],
+    ...options,
+  });
   const stripe = new Stripe(EMULATOR_API_KEY, { ...emulator.sdkConfig, maxNetworkRetries: 0 });
   return { kind: 'emulator', stripe, apiKey: EMULATOR_API_KEY, emulator, close: () => emulator.close() };
 }

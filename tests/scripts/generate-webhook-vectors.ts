@@ -99,14 +99,46 @@ function nodeVerdict(vector: Omit<WebhookVector, 'stripe_node'>): Verdict {
   }
 }
 
-export function buildWebhookVectors(): { about: string; scheme: Record<string, string>; generated_with: string; cases: WebhookVector[] } {
+export function buildWebhookVectors(): {
+  about: string;
+  scheme: Record<string, string>;
+  generated_with: string;
+  cases: WebhookVector[];
+} {
   const payload = eventPayload();
   const header = sign(payload, T);
   const small = '{"id":"evt_1GuichetVectors0000002","object":"event","type":"payment_intent.succeeded"}';
   const cases: Omit<WebhookVector, 'stripe_node'>[] = [
-    { name: 'valid', payload, header, secret: SECRET, now: T + 5, tolerance: TOLERANCE, expected: 'valid', reason: 'signed with the secret, received 5 s later' },
-    { name: 'valid at the tolerance edge', payload, header, secret: SECRET, now: T + TOLERANCE, tolerance: TOLERANCE, expected: 'valid', reason: 'now − t = 300 = tolerance: still accepted (the rule is ≤)' },
-    { name: 'valid compact body', payload: small, header: sign(small, T), secret: SECRET, now: T, tolerance: TOLERANCE, expected: 'valid', reason: 'any byte sequence can be signed; received at the signing second' },
+    {
+      name: 'valid',
+      payload,
+      header,
+      secret: SECRET,
+      now: T + 5,
+      tolerance: TOLERANCE,
+      expected: 'valid',
+      reason: 'signed with the secret, received 5 s later',
+    },
+    {
+      name: 'valid at the tolerance edge',
+      payload,
+      header,
+      secret: SECRET,
+      now: T + TOLERANCE,
+      tolerance: TOLERANCE,
+      expected: 'valid',
+      reason: 'now − t = 300 = tolerance: still accepted (the rule is ≤)',
+    },
+    {
+      name: 'valid compact body',
+      payload: small,
+      header: sign(small, T),
+      secret: SECRET,
+      now: T,
+      tolerance: TOLERANCE,
+      expected: 'valid',
+      reason: 'any byte sequence can be signed; received at the signing second',
+    },
     {
       name: 'valid with v0 alongside v1',
       payload,
@@ -155,10 +187,29 @@ export function buildWebhookVectors(): { about: string; scheme: Record<string, s
       now: T,
       tolerance: TOLERANCE,
       expected: 'invalid',
-      reason: 'Guichet rule (stripe-php): |now − t| = 3600 > 300 → reject. stripe-node only rejects old timestamps (now − t > tolerance) and accepts this one',
+      reason:
+        'Guichet rule (stripe-php): |now − t| = 3600 > 300 → reject. stripe-node only rejects old timestamps (now − t > tolerance) and accepts this one',
     },
-    { name: 'stale timestamp', payload, header, secret: SECRET, now: T + TOLERANCE + 1, tolerance: TOLERANCE, expected: 'invalid', reason: 'now − t = 301 > 300: a replayed or very late delivery' },
-    { name: 'stale timestamp, wider tolerance', payload, header, secret: SECRET, now: T + TOLERANCE + 1, tolerance: 600, expected: 'valid', reason: 'the same delivery with tolerance 600: 301 ≤ 600' },
+    {
+      name: 'stale timestamp',
+      payload,
+      header,
+      secret: SECRET,
+      now: T + TOLERANCE + 1,
+      tolerance: TOLERANCE,
+      expected: 'invalid',
+      reason: 'now − t = 301 > 300: a replayed or very late delivery',
+    },
+    {
+      name: 'stale timestamp, wider tolerance',
+      payload,
+      header,
+      secret: SECRET,
+      now: T + TOLERANCE + 1,
+      tolerance: 600,
+      expected: 'valid',
+      reason: 'the same delivery with tolerance 600: 301 ≤ 600',
+    },
     {
       name: 'tampered body',
       payload: payload.replace('"amount_total": 2500', '"amount_total": 250000'),
@@ -169,7 +220,16 @@ export function buildWebhookVectors(): { about: string; scheme: Record<string, s
       expected: 'invalid',
       reason: 'the body changed after signing (amount_total 2500 → 250000)',
     },
-    { name: 'wrong secret', payload, header: sign(payload, T, WRONG_SECRET), secret: SECRET, now: T + 5, tolerance: TOLERANCE, expected: 'invalid', reason: 'signed with another endpoint’s secret' },
+    {
+      name: 'wrong secret',
+      payload,
+      header: sign(payload, T, WRONG_SECRET),
+      secret: SECRET,
+      now: T + 5,
+      tolerance: TOLERANCE,
+      expected: 'invalid',
+      reason: 'signed with another endpoint’s secret',
+    },
     {
       name: 'v0 only',
       payload,
@@ -200,7 +260,16 @@ export function buildWebhookVectors(): { about: string; scheme: Record<string, s
       expected: 'invalid',
       reason: 'same JSON value, different bytes (compact): verify the raw body, never a re-encoded one',
     },
-    { name: 'trailing newline added', payload: `${payload}\n`, header, secret: SECRET, now: T + 5, tolerance: TOLERANCE, expected: 'invalid', reason: 'one extra byte after the body' },
+    {
+      name: 'trailing newline added',
+      payload: `${payload}\n`,
+      header,
+      secret: SECRET,
+      now: T + 5,
+      tolerance: TOLERANCE,
+      expected: 'invalid',
+      reason: 'one extra byte after the body',
+    },
     {
       name: 'uppercase hex signature',
       payload,
@@ -219,14 +288,69 @@ export function buildWebhookVectors(): { about: string; scheme: Record<string, s
       now: T + 5,
       tolerance: TOLERANCE,
       expected: 'invalid',
-      reason: 'items are split on "," without trimming, so " v1" is not the v1 scheme (Stripe never sends spaces)',
+      reason:
+        'items are split on "," without trimming, so " v1" is not the v1 scheme (Stripe never sends spaces)',
     },
-    { name: 'malformed header', payload, header: 'this is not a signature', secret: SECRET, now: T + 5, tolerance: TOLERANCE, expected: 'invalid', reason: 'no t= and no v1=' },
-    { name: 'header without timestamp', payload, header: `v1=${signatureOf(header)}`, secret: SECRET, now: T + 5, tolerance: TOLERANCE, expected: 'invalid', reason: 'no t= item' },
-    { name: 'non-numeric timestamp', payload, header: `t=soon,v1=${signatureOf(header)}`, secret: SECRET, now: T + 5, tolerance: TOLERANCE, expected: 'invalid', reason: 't must be an integer number of seconds' },
-    { name: 'empty header', payload, header: '', secret: SECRET, now: T + 5, tolerance: TOLERANCE, expected: 'invalid', reason: 'the header is present but empty' },
-    { name: 'missing header', payload, header: null, secret: SECRET, now: T + 5, tolerance: TOLERANCE, expected: 'invalid', reason: 'no Stripe-Signature header' },
-    { name: 'empty body', payload: '', header: sign('', T), secret: SECRET, now: T + 5, tolerance: TOLERANCE, expected: 'invalid', reason: 'an empty body is never a Stripe event, even correctly signed' },
+    {
+      name: 'malformed header',
+      payload,
+      header: 'this is not a signature',
+      secret: SECRET,
+      now: T + 5,
+      tolerance: TOLERANCE,
+      expected: 'invalid',
+      reason: 'no t= and no v1=',
+    },
+    {
+      name: 'header without timestamp',
+      payload,
+      header: `v1=${signatureOf(header)}`,
+      secret: SECRET,
+      now: T + 5,
+      tolerance: TOLERANCE,
+      expected: 'invalid',
+      reason: 'no t= item',
+    },
+    {
+      name: 'non-numeric timestamp',
+      payload,
+      header: `t=soon,v1=${signatureOf(header)}`,
+      secret: SECRET,
+      now: T + 5,
+      tolerance: TOLERANCE,
+      expected: 'invalid',
+      reason: 't must be an integer number of seconds',
+    },
+    {
+      name: 'empty header',
+      payload,
+      header: '',
+      secret: SECRET,
+      now: T + 5,
+      tolerance: TOLERANCE,
+      expected: 'invalid',
+      reason: 'the header is present but empty',
+    },
+    {
+      name: 'missing header',
+      payload,
+      header: null,
+      secret: SECRET,
+      now: T + 5,
+      tolerance: TOLERANCE,
+      expected: 'invalid',
+      reason: 'no Stripe-Signature header',
+    },
+    {
+      name: 'empty body',
+      payload: '',
+      header: sign('', T),
+      secret: SECRET,
+      now: T + 5,
+      tolerance: TOLERANCE,
+      expected: 'invalid',
+      reason: 'an empty body is never a Stripe event, even correctly signed',
+    },
   ];
   return {
     about:
@@ -238,14 +362,18 @@ export function buildWebhookVectors(): { about: string; scheme: Record<string, s
       'old ones. Secrets are fake test values. Regenerate with `npx tsx tests/scripts/generate-webhook-vectors.ts`; the ' +
       'output is byte-identical on every run.',
     scheme: {
-      header: 'Stripe-Signature: t=<unix seconds>,v1=<hex>[,v1=<hex>…][,v0=<hex>] — split on ",", then each item on its first "="',
+      header:
+        'Stripe-Signature: t=<unix seconds>,v1=<hex>[,v1=<hex>…][,v0=<hex>] — split on ",", then each item on its first "="',
       signed_payload: '<t> + "." + <raw body bytes>',
-      signature: 'lower-case hex of HMAC-SHA256, key = the whole secret string "whsec_…" as UTF-8 bytes (not base64-decoded)',
-      accept: 'any v1 equal to the expected signature (constant-time comparison); ignore v0 and unknown schemes',
+      signature:
+        'lower-case hex of HMAC-SHA256, key = the whole secret string "whsec_…" as UTF-8 bytes (not base64-decoded)',
+      accept:
+        'any v1 equal to the expected signature (constant-time comparison); ignore v0 and unknown schemes',
       timestamp: '|now − t| ≤ tolerance (stripe-php rule; default tolerance 300 s)',
       reject_also: 'missing or empty header, no t, no v1, empty body',
     },
-    generated_with: 'stripe-node 23.1.0 webhooks.generateTestHeaderString (headers) and webhooks.constructEvent (stripe_node)',
+    generated_with:
+      'stripe-node 23.1.0 webhooks.generateTestHeaderString (headers) and webhooks.constructEvent (stripe_node)',
     cases: cases.map((vector) => ({ ...vector, stripe_node: nodeVerdict(vector) })),
   };
 }

@@ -7,7 +7,12 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import Stripe from 'stripe';
 import { signatureHeader } from '../../backend-adapter/testing/stripe-emulator/webhook-signing';
-import { renderWebhookVectors, VECTORS_PATH, type Verdict, type WebhookVector } from '../scripts/generate-webhook-vectors';
+import {
+  renderWebhookVectors,
+  VECTORS_PATH,
+  type Verdict,
+  type WebhookVector,
+} from '../scripts/generate-webhook-vectors';
 
 const file = JSON.parse(readFileSync(VECTORS_PATH, 'utf8')) as { about: string; cases: WebhookVector[] };
 const stripe = new Stripe('sk_test_vectors_only_not_a_key');
@@ -25,7 +30,9 @@ function guichetVerdict(v: WebhookVector): Verdict {
     if (key === 'v1') signatures.push(value);
   }
   if (timestamp === null || signatures.length === 0) return 'invalid';
-  const expected = Buffer.from(createHmac('sha256', v.secret).update(`${timestamp}.${v.payload}`, 'utf8').digest('hex'));
+  const expected = Buffer.from(
+    createHmac('sha256', v.secret).update(`${timestamp}.${v.payload}`, 'utf8').digest('hex'),
+  );
   const match = signatures.some((s) => {
     const candidate = Buffer.from(s);
     return candidate.length === expected.length && timingSafeEqual(candidate, expected);
@@ -35,7 +42,14 @@ function guichetVerdict(v: WebhookVector): Verdict {
 
 function sdkVerdict(v: WebhookVector): Verdict {
   try {
-    stripe.webhooks.constructEvent(v.payload, v.header as string, v.secret, v.tolerance, undefined, v.now * 1000);
+    stripe.webhooks.constructEvent(
+      v.payload,
+      v.header as string,
+      v.secret,
+      v.tolerance,
+      undefined,
+      v.now * 1000,
+    );
     return 'valid';
   } catch (error) {
     if (!(error instanceof Stripe.errors.StripeSignatureVerificationError)) throw error;

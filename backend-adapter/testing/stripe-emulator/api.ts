@@ -72,7 +72,13 @@ interface Exchange {
   replayed: boolean;
 }
 
-function runRoute(deps: ApiDeps, req: IncomingMessage, url: URL, rawBody: string, exchange: Exchange): ApiResponse {
+function runRoute(
+  deps: ApiDeps,
+  req: IncomingMessage,
+  url: URL,
+  rawBody: string,
+  exchange: Exchange,
+): ApiResponse {
   const { ctx, idempotency, options } = deps;
   const headers: Record<string, string> = { 'request-id': exchange.requestId, 'stripe-version': API_VERSION };
   const apiKey = authenticate(header(req, 'authorization'), options.apiKeys);
@@ -87,7 +93,11 @@ function runRoute(deps: ApiDeps, req: IncomingMessage, url: URL, rawBody: string
   exchange.params = readParams(req, url, rawBody);
   const match = matchRoute(deps.routes, exchange.method, url.pathname);
   if (match === null) {
-    throw new EmulatorError(404, 'invalid_request_error', `Unrecognized request URL (${exchange.method}: ${url.pathname}).`);
+    throw new EmulatorError(
+      404,
+      'invalid_request_error',
+      `Unrecognized request URL (${exchange.method}: ${url.pathname}).`,
+    );
   }
   const endpoint = `${exchange.method} ${url.pathname}`;
   const key = exchange.idempotencyKey;
@@ -97,7 +107,12 @@ function runRoute(deps: ApiDeps, req: IncomingMessage, url: URL, rawBody: string
     return {
       status: stored.status,
       body: stored.body,
-      headers: { ...headers, 'idempotent-replayed': 'true', 'original-request': stored.requestId, 'idempotency-key': key ?? '' },
+      headers: {
+        ...headers,
+        'idempotent-replayed': 'true',
+        'original-request': stored.requestId,
+        'idempotency-key': key ?? '',
+      },
     };
   }
   sweepExpiredSessions(ctx);
@@ -117,13 +132,22 @@ function runRoute(deps: ApiDeps, req: IncomingMessage, url: URL, rawBody: string
   }
   const serialized = JSON.stringify(body, null, 2);
   if (key !== null && storesIdempotentResult(status)) {
-    idempotency.remember(account.id, key, endpoint, exchange.params, { status, body: serialized, requestId: exchange.requestId });
+    idempotency.remember(account.id, key, endpoint, exchange.params, {
+      status,
+      body: serialized,
+      requestId: exchange.requestId,
+    });
     headers['idempotency-key'] = key;
   }
   return { status, body: serialized, headers };
 }
 
-export function handleApiRequest(deps: ApiDeps, req: IncomingMessage, url: URL, rawBody: string): ApiResponse {
+export function handleApiRequest(
+  deps: ApiDeps,
+  req: IncomingMessage,
+  url: URL,
+  rawBody: string,
+): ApiResponse {
   const method = req.method ?? 'GET';
   const exchange: Exchange = {
     requestId: newId('req'),

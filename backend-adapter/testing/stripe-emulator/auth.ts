@@ -8,7 +8,9 @@ import { authenticationError } from './errors';
 const TEST_SECRET_KEY = /^(sk|rk)_test_[A-Za-z0-9_]{1,247}$/;
 
 function mask(key: string): string {
-  return key.length <= 12 ? `${key.slice(0, 3)}****` : `${key.slice(0, 8)}${'*'.repeat(key.length - 12)}${key.slice(-4)}`;
+  return key.length <= 12
+    ? `${key.slice(0, 3)}****`
+    : `${key.slice(0, 8)}${'*'.repeat(key.length - 12)}${key.slice(-4)}`;
 }
 
 function keyFromHeader(header: string): string | null {
@@ -31,13 +33,19 @@ export function authenticate(header: string | undefined, allowed: readonly strin
   }
   const key = keyFromHeader(header);
   if (key === null || key === '') {
-    throw authenticationError('Invalid Authorization header: use Bearer auth with a secret key (or Basic auth with the key as user name).');
+    throw authenticationError(
+      'Invalid Authorization header: use Bearer auth with a secret key (or Basic auth with the key as user name).',
+    );
   }
   if (key.startsWith('pk_')) {
-    throw authenticationError('This API call cannot be made with a publishable API key. Please use a secret API key.');
+    throw authenticationError(
+      'This API call cannot be made with a publishable API key. Please use a secret API key.',
+    );
   }
   if (key.startsWith('sk_live_') || key.startsWith('rk_live_')) {
-    throw authenticationError(`Invalid API Key provided: ${mask(key)} (the emulator only accepts test-mode keys).`);
+    throw authenticationError(
+      `Invalid API Key provided: ${mask(key)} (the emulator only accepts test-mode keys).`,
+    );
   }
   if (!TEST_SECRET_KEY.test(key) || (allowed !== undefined && !allowed.includes(key))) {
     throw authenticationError(`Invalid API Key provided: ${mask(key)}`);

@@ -40,7 +40,10 @@ async function observe<T>(ctx: EmulatorContext, action: () => T): Promise<Contro
   await ctx.webhooks.idle();
   const events = ctx.events.since(mark);
   const ids = new Set(events.map((e) => e.event.id));
-  const deliveries = ctx.webhooks.deliveries().slice(deliveredBefore).filter((d) => ids.has(d.event_id));
+  const deliveries = ctx.webhooks
+    .deliveries()
+    .slice(deliveredBefore)
+    .filter((d) => ids.has(d.event_id));
   return { result, events, deliveries };
 }
 
@@ -57,10 +60,14 @@ function owned<T extends StoredObject>(
   return { account, object };
 }
 
-const session = (ctx: EmulatorContext, id: string) => owned(ctx, id, 'checkout.session', (a) => a.checkoutSessions);
-const paymentIntent = (ctx: EmulatorContext, id: string) => owned(ctx, id, 'payment_intent', (a) => a.paymentIntents);
-const setupIntent = (ctx: EmulatorContext, id: string) => owned(ctx, id, 'setup_intent', (a) => a.setupIntents);
-const subscription = (ctx: EmulatorContext, id: string) => owned(ctx, id, 'subscription', (a) => a.subscriptions);
+const session = (ctx: EmulatorContext, id: string) =>
+  owned(ctx, id, 'checkout.session', (a) => a.checkoutSessions);
+const paymentIntent = (ctx: EmulatorContext, id: string) =>
+  owned(ctx, id, 'payment_intent', (a) => a.paymentIntents);
+const setupIntent = (ctx: EmulatorContext, id: string) =>
+  owned(ctx, id, 'setup_intent', (a) => a.setupIntents);
+const subscription = (ctx: EmulatorContext, id: string) =>
+  owned(ctx, id, 'subscription', (a) => a.subscriptions);
 
 export function completeCheckoutSession(
   ctx: EmulatorContext,
@@ -86,7 +93,10 @@ export function failCheckoutSession(
   });
 }
 
-export function expireCheckoutSession(ctx: EmulatorContext, id: string): Promise<ControlResult<{ session: Stripe.Checkout.Session }>> {
+export function expireCheckoutSession(
+  ctx: EmulatorContext,
+  id: string,
+): Promise<ControlResult<{ session: Stripe.Checkout.Session }>> {
   return observe(ctx, () => {
     const { account, object } = session(ctx, id);
     expireSession(ctx, account, object, NO_CAUSE);
@@ -94,7 +104,10 @@ export function expireCheckoutSession(ctx: EmulatorContext, id: string): Promise
   });
 }
 
-export function settleCheckoutSession(ctx: EmulatorContext, id: string): Promise<ControlResult<{ session: Stripe.Checkout.Session }>> {
+export function settleCheckoutSession(
+  ctx: EmulatorContext,
+  id: string,
+): Promise<ControlResult<{ session: Stripe.Checkout.Session }>> {
   return observe(ctx, () => {
     const { account, object } = session(ctx, id);
     settleSession(ctx, account, object, NO_CAUSE);
@@ -122,7 +135,10 @@ export function attemptPaymentIntent(
   return observe(ctx, () => {
     const { account, object } = paymentIntent(ctx, id);
     if (!['requires_payment_method', 'requires_confirmation', 'requires_action'].includes(object.status)) {
-      throw unexpectedState(`PaymentIntent ${id} has status ${object.status} and cannot be paid.`, 'payment_intent_unexpected_state');
+      throw unexpectedState(
+        `PaymentIntent ${id} has status ${object.status} and cannot be paid.`,
+        'payment_intent_unexpected_state',
+      );
     }
     const kind = options.paymentMethod ?? 'card';
     if (kind !== 'card' && options.declineCode !== undefined) {
@@ -136,7 +152,10 @@ export function attemptPaymentIntent(
   });
 }
 
-export function settlePaymentIntent(ctx: EmulatorContext, id: string): Promise<ControlResult<{ payment_intent: Stripe.PaymentIntent }>> {
+export function settlePaymentIntent(
+  ctx: EmulatorContext,
+  id: string,
+): Promise<ControlResult<{ payment_intent: Stripe.PaymentIntent }>> {
   return observe(ctx, () => {
     const { account, object } = paymentIntent(ctx, id);
     settlePayment(ctx, account, object, NO_CAUSE);
@@ -166,9 +185,15 @@ export function attemptSetupIntent(
   return observe(ctx, () => {
     const { account, object } = setupIntent(ctx, id);
     if (!['requires_payment_method', 'requires_confirmation', 'requires_action'].includes(object.status)) {
-      throw unexpectedState(`SetupIntent ${id} has status ${object.status} and cannot be confirmed.`, 'setup_intent_unexpected_state');
+      throw unexpectedState(
+        `SetupIntent ${id} has status ${object.status} and cannot be confirmed.`,
+        'setup_intent_unexpected_state',
+      );
     }
-    const method = account.paymentMethods.create(options.paymentMethod ?? 'card', options.declineCode ?? null);
+    const method = account.paymentMethods.create(
+      options.paymentMethod ?? 'card',
+      options.declineCode ?? null,
+    );
     const outcome = attemptSetup(ctx, account, object, method, NO_CAUSE);
     return { setup_intent: object, outcome };
   });
@@ -188,14 +213,18 @@ export function renewSubscriptionNow(
 
 export function advanceClock(ctx: EmulatorContext, seconds: number): Promise<ControlResult<{ now: number }>> {
   return observe(ctx, () => {
-    if (!Number.isInteger(seconds) || seconds < 0) throw invalidRequest('seconds must be a non-negative integer.', 'seconds');
+    if (!Number.isInteger(seconds) || seconds < 0)
+      throw invalidRequest('seconds must be a non-negative integer.', 'seconds');
     ctx.clock.advance(seconds);
     sweepExpiredSessions(ctx);
     return { now: ctx.clock.now() };
   });
 }
 
-export async function redeliverEvent(ctx: EmulatorContext, id: string): Promise<{ deliveries: DeliveryRecord[] }> {
+export async function redeliverEvent(
+  ctx: EmulatorContext,
+  id: string,
+): Promise<{ deliveries: DeliveryRecord[] }> {
   const before = ctx.webhooks.deliveries().length;
   if (!ctx.webhooks.redeliver(id)) throw resourceMissing('event', id, 'id', 404);
   await ctx.webhooks.idle();
@@ -209,11 +238,20 @@ export async function redeliverEvent(ctx: EmulatorContext, id: string): Promise<
 export function findByClientSecret(ctx: EmulatorContext, secret: string): unknown {
   const id = secret.split('_secret_')[0] ?? '';
   const account = ctx.store.ownerOf(id);
-  const object = account?.checkoutSessions.get(id) ?? account?.paymentIntents.get(id) ?? account?.setupIntents.get(id);
+  const object =
+    account?.checkoutSessions.get(id) ?? account?.paymentIntents.get(id) ?? account?.setupIntents.get(id);
   if (account === undefined || object === undefined || object.client_secret !== secret) {
     throw resourceMissing('client_secret', secret, 'client_secret', 404);
   }
   if (object.object !== 'checkout.session') return object;
   const lineItems = account.sessionExtras.get(object.id)?.lineItems ?? [];
-  return { ...object, line_items: { object: 'list', data: lineItems, has_more: false, url: `/v1/checkout/sessions/${object.id}/line_items` } };
+  return {
+    ...object,
+    line_items: {
+      object: 'list',
+      data: lineItems,
+      has_more: false,
+      url: `/v1/checkout/sessions/${object.id}/line_items`,
+    },
+  };
 }

@@ -7,7 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import { API_VERSION } from './api-version';
 import * as actions from './control-actions';
 import type { EmulatorContext } from './context';
-import { EmulatorError, invalidRequest, resourceMissing } from './errors';
+import { EmulatorError, invalidRequest } from './errors';
 import { eventTypeMatches } from './resources/events';
 import { parseFormBody, type FormObject, type FormValue } from './form-body';
 import { Params } from './params';
@@ -68,7 +68,8 @@ function readInput(req: IncomingMessage, url: URL, rawBody: string): FormObject 
       throw invalidRequest('Invalid JSON body.');
     }
     const form = toForm(parsed);
-    if (typeof form !== 'object' || Array.isArray(form)) throw invalidRequest('The JSON body must be an object.');
+    if (typeof form !== 'object' || Array.isArray(form))
+      throw invalidRequest('The JSON body must be an object.');
     return form;
   }
   return parseFormBody(rawBody);
@@ -82,7 +83,11 @@ function integerList(params: Params, key: string): number[] | undefined {
 }
 
 /** Control responses use Stripe's snake_case, like their inputs. */
-function endpointJson(endpoint: WebhookEndpoint): { url: string | null; secret: string; enabled_events: string[] } {
+function endpointJson(endpoint: WebhookEndpoint): {
+  url: string | null;
+  secret: string;
+  enabled_events: string[];
+} {
   return { url: endpoint.url, secret: endpoint.secret, enabled_events: endpoint.enabledEvents };
 }
 
@@ -103,7 +108,9 @@ const routes: ControlRoute[] = [
   {
     method: 'GET',
     path: '/_emulator/health',
-    handler: ({ ctx }) => () => ({ ok: true, api_version: API_VERSION, url: ctx.baseUrl(), now: ctx.clock.now() }),
+    handler:
+      ({ ctx }) =>
+      () => ({ ok: true, api_version: API_VERSION, url: ctx.baseUrl(), now: ctx.clock.now() }),
   },
   {
     method: 'POST',
@@ -150,17 +157,24 @@ const routes: ControlRoute[] = [
   {
     method: 'POST',
     path: '/_emulator/events/:id/redeliver',
-    handler: ({ ctx }, { id }) => () => actions.redeliverEvent(ctx, id),
+    handler:
+      ({ ctx }, { id }) =>
+      () =>
+        actions.redeliverEvent(ctx, id),
   },
   {
     method: 'GET',
     path: '/_emulator/deliveries',
-    handler: ({ ctx }) => () => ({ object: 'list', data: ctx.webhooks.deliveries() }),
+    handler:
+      ({ ctx }) =>
+      () => ({ object: 'list', data: ctx.webhooks.deliveries() }),
   },
   {
     method: 'GET',
     path: '/_emulator/requests',
-    handler: ({ requests }) => () => ({ object: 'list', data: requests.all() }),
+    handler:
+      ({ requests }) =>
+      () => ({ object: 'list', data: requests.all() }),
   },
   {
     method: 'POST',
@@ -180,24 +194,37 @@ const routes: ControlRoute[] = [
     method: 'POST',
     path: '/_emulator/checkout/sessions/:id/fail',
     handler: ({ ctx }, { params, id }) => {
-      const options = { declineCode: params.string('decline_code'), email: params.string('email'), name: params.string('name') };
+      const options = {
+        declineCode: params.string('decline_code'),
+        email: params.string('email'),
+        name: params.string('name'),
+      };
       return () => actions.failCheckoutSession(ctx, id, options);
     },
   },
   {
     method: 'POST',
     path: '/_emulator/checkout/sessions/:id/expire',
-    handler: ({ ctx }, { id }) => () => actions.expireCheckoutSession(ctx, id),
+    handler:
+      ({ ctx }, { id }) =>
+      () =>
+        actions.expireCheckoutSession(ctx, id),
   },
   {
     method: 'POST',
     path: '/_emulator/checkout/sessions/:id/settle',
-    handler: ({ ctx }, { id }) => () => actions.settleCheckoutSession(ctx, id),
+    handler:
+      ({ ctx }, { id }) =>
+      () =>
+        actions.settleCheckoutSession(ctx, id),
   },
   {
     method: 'POST',
     path: '/_emulator/checkout/sessions/:id/fail_settlement',
-    handler: ({ ctx }, { id }) => () => actions.failCheckoutSessionSettlement(ctx, id),
+    handler:
+      ({ ctx }, { id }) =>
+      () =>
+        actions.failCheckoutSessionSettlement(ctx, id),
   },
   {
     method: 'POST',
@@ -218,12 +245,18 @@ const routes: ControlRoute[] = [
   {
     method: 'POST',
     path: '/_emulator/payment_intents/:id/settle',
-    handler: ({ ctx }, { id }) => () => actions.settlePaymentIntent(ctx, id),
+    handler:
+      ({ ctx }, { id }) =>
+      () =>
+        actions.settlePaymentIntent(ctx, id),
   },
   {
     method: 'POST',
     path: '/_emulator/payment_intents/:id/fail_settlement',
-    handler: ({ ctx }, { id }) => () => actions.failPaymentIntentSettlement(ctx, id),
+    handler:
+      ({ ctx }, { id }) =>
+      () =>
+        actions.failPaymentIntentSettlement(ctx, id),
   },
   {
     method: 'POST',
@@ -252,7 +285,9 @@ const routes: ControlRoute[] = [
   {
     method: 'GET',
     path: '/_emulator/clock',
-    handler: ({ ctx }) => () => ({ now: ctx.clock.now(), offset: ctx.clock.offset() }),
+    handler:
+      ({ ctx }) =>
+      () => ({ now: ctx.clock.now(), offset: ctx.clock.offset() }),
   },
   {
     method: 'POST',
@@ -265,7 +300,10 @@ const routes: ControlRoute[] = [
   {
     method: 'GET',
     path: '/_emulator/client_secrets/:id',
-    handler: ({ ctx }, { id }) => () => actions.findByClientSecret(ctx, id),
+    handler:
+      ({ ctx }, { id }) =>
+      () =>
+        actions.findByClientSecret(ctx, id),
   },
 ];
 
@@ -277,15 +315,20 @@ export async function handleControlRequest(
 ): Promise<{ status: number; body: string }> {
   try {
     const match = matchRoute(routes, req.method ?? 'GET', url.pathname);
-    if (match === null) throw new EmulatorError(404, 'invalid_request_error', `Unknown control: ${req.method} ${url.pathname}`);
+    if (match === null)
+      throw new EmulatorError(404, 'invalid_request_error', `Unknown control: ${req.method} ${url.pathname}`);
     const params = new Params(readInput(req, url, rawBody));
     const run = match.route.handler(deps, { params, id: match.pathParams.id ?? '' });
     params.finish();
     const body = await run();
     return { status: 200, body: JSON.stringify(body, null, 2) };
   } catch (error) {
-    if (error instanceof EmulatorError) return { status: error.status, body: JSON.stringify(error.toBody(), null, 2) };
+    if (error instanceof EmulatorError)
+      return { status: error.status, body: JSON.stringify(error.toBody(), null, 2) };
     const message = error instanceof Error ? error.message : String(error);
-    return { status: 500, body: JSON.stringify({ error: { type: 'api_error', message: `Emulator bug: ${message}` } }) };
+    return {
+      status: 500,
+      body: JSON.stringify({ error: { type: 'api_error', message: `Emulator bug: ${message}` } }),
+    };
   }
 }

@@ -63,7 +63,13 @@ export function unknownParam(param: string): EmulatorError {
 
 /** A path id that does not exist is a 404; an id passed as a body parameter is a 400 (as in real Stripe). */
 export function resourceMissing(kind: string, id: string, param: string, status: 400 | 404): EmulatorError {
-  return new EmulatorError(status, 'invalid_request_error', `No such ${kind}: '${id}'`, 'resource_missing', param);
+  return new EmulatorError(
+    status,
+    'invalid_request_error',
+    `No such ${kind}: '${id}'`,
+    'resource_missing',
+    param,
+  );
 }
 
 export function authenticationError(message: string): EmulatorError {

@@ -35,7 +35,13 @@ function isRecord(value: Json): value is Record<string, Json> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function expandPath(account: AccountState, node: Json, path: string[], full: string, virtual: VirtualField): void {
+function expandPath(
+  account: AccountState,
+  node: Json,
+  path: string[],
+  full: string,
+  virtual: VirtualField,
+): void {
   if (Array.isArray(node)) {
     for (const item of node) expandPath(account, item, path, full, virtual);
     return;
@@ -57,7 +63,12 @@ function expandPath(account: AccountState, node: Json, path: string[], full: str
   if (rest.length > 0 && value !== null) expandPath(account, value, rest, full, virtual);
 }
 
-export function expandObject<T>(account: AccountState, object: T, paths: string[], virtual: VirtualField = () => undefined): Json {
+export function expandObject<T>(
+  account: AccountState,
+  object: T,
+  paths: string[],
+  virtual: VirtualField = () => undefined,
+): Json {
   if (paths.length === 0) return object;
   const copy: Json = structuredClone(object);
   for (const path of paths) expandPath(account, copy, path.split('.'), path, virtual);

@@ -52,7 +52,8 @@ function assign(root: DraftObject, key: string, value: string): void {
     let segment = segments[i] ?? '';
     if (segment === '') segment = String(Object.keys(node).length);
     if (i === segments.length - 1) {
-      if (typeof node[segment] === 'object') throw invalidRequest(`Invalid parameter structure at ${key}`, key);
+      if (typeof node[segment] === 'object')
+        throw invalidRequest(`Invalid parameter structure at ${key}`, key);
       node[segment] = value;
       return;
     }

@@ -26,11 +26,17 @@ function formatAmount(amount: number | null, currency: string | null): string {
 
 function page(session: Stripe.Checkout.Session, lines: Stripe.LineItem[], notice: string | null): string {
   const rows = lines
-    .map((l) => `<li>${escapeHtml(l.description ?? '')} × ${l.quantity ?? 1} — ${formatAmount(l.amount_total, l.currency)}</li>`)
+    .map(
+      (l) =>
+        `<li>${escapeHtml(l.description ?? '')} × ${l.quantity ?? 1} — ${formatAmount(l.amount_total, l.currency)}</li>`,
+    )
     .join('');
   const methods = session.payment_method_types
     .filter((m) => m === 'card' || m === 'sepa_debit')
-    .map((m) => `<button name="action" value="${m}" data-testid="pay-${m}">${m === 'card' ? 'Payer par carte' : 'Payer par prélèvement SEPA'}</button>`)
+    .map(
+      (m) =>
+        `<button name="action" value="${m}" data-testid="pay-${m}">${m === 'card' ? 'Payer par carte' : 'Payer par prélèvement SEPA'}</button>`,
+    )
     .join(' ');
   return `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><title>Checkout (émulateur Stripe)</title></head>
@@ -54,7 +60,12 @@ function html(status: number, body: string): PageResponse {
   return { status, body, headers: { 'content-type': 'text/html; charset=utf-8' } };
 }
 
-export async function handleHostedPage(ctx: EmulatorContext, method: string, id: string, rawBody: string): Promise<PageResponse> {
+export async function handleHostedPage(
+  ctx: EmulatorContext,
+  method: string,
+  id: string,
+  rawBody: string,
+): Promise<PageResponse> {
   const account = ctx.store.ownerOf(id);
   const session = account?.checkoutSessions.get(id);
   if (account === undefined || session === undefined || session.ui_mode !== 'hosted_page') {
@@ -65,13 +76,17 @@ export async function handleHostedPage(ctx: EmulatorContext, method: string, id:
   const action = parseFormBody(rawBody).action;
   try {
     if (action === 'cancel') {
-      return session.cancel_url === null ? html(200, page(session, lines, 'Paiement annulé.')) : redirect(session.cancel_url);
+      return session.cancel_url === null
+        ? html(200, page(session, lines, 'Paiement annulé.'))
+        : redirect(session.cancel_url);
     }
     if (action === 'decline') {
       await actions.failCheckoutSession(ctx, id);
       return html(200, page(session, lines, 'Votre carte a été refusée.'));
     }
-    await actions.completeCheckoutSession(ctx, id, { paymentMethod: action === 'sepa_debit' ? 'sepa_debit' : 'card' });
+    await actions.completeCheckoutSession(ctx, id, {
+      paymentMethod: action === 'sepa_debit' ? 'sepa_debit' : 'card',
+    });
   } catch (error) {
     if (error instanceof EmulatorError) return html(error.status, page(session, lines, error.message));
     throw error;

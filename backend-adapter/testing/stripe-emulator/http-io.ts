@@ -15,7 +15,8 @@ export function readBody(req: IncomingMessage): Promise<string> {
       if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
     req.on('end', () => {
-      if (size > MAX_BODY_BYTES) reject(new BodyTooLargeError(`request body larger than ${MAX_BODY_BYTES} bytes`));
+      if (size > MAX_BODY_BYTES)
+        reject(new BodyTooLargeError(`request body larger than ${MAX_BODY_BYTES} bytes`));
       else resolve(Buffer.concat(chunks).toString('utf8'));
     });
     req.on('error', reject);
@@ -40,5 +41,10 @@ export function send(
 /** Loopback peers only: the controls and the fake hosted page have no authentication. */
 export function isLoopback(req: IncomingMessage): boolean {
   const address = req.socket.remoteAddress ?? '';
-  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1' || address.startsWith('127.');
+  return (
+    address === '127.0.0.1' ||
+    address === '::1' ||
+    address === '::ffff:127.0.0.1' ||
+    address.startsWith('127.')
+  );
 }

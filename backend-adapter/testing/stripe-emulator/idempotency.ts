@@ -43,7 +43,10 @@ export class IdempotencyStore {
   /** The stored response to replay, or null when the request should run. Throws on misuse of a key. */
   lookup(account: string, key: string, endpoint: string, params: FormObject): StoredResponse | null {
     if (key.length > MAX_KEY_LENGTH) {
-      throw invalidRequest(`Idempotency-Key must be at most ${MAX_KEY_LENGTH} characters long.`, 'Idempotency-Key');
+      throw invalidRequest(
+        `Idempotency-Key must be at most ${MAX_KEY_LENGTH} characters long.`,
+        'Idempotency-Key',
+      );
     }
     const entry = this.entries.get(`${account} ${key}`);
     if (entry === undefined || this.now() - entry.storedAt > RETENTION_SECONDS) return null;
@@ -60,8 +63,19 @@ export class IdempotencyStore {
     return entry.response;
   }
 
-  remember(account: string, key: string, endpoint: string, params: FormObject, response: StoredResponse): void {
-    this.entries.set(`${account} ${key}`, { endpoint, fingerprint: canonical(params), response, storedAt: this.now() });
+  remember(
+    account: string,
+    key: string,
+    endpoint: string,
+    params: FormObject,
+    response: StoredResponse,
+  ): void {
+    this.entries.set(`${account} ${key}`, {
+      endpoint,
+      fingerprint: canonical(params),
+      response,
+      storedAt: this.now(),
+    });
   }
 
   reset(): void {

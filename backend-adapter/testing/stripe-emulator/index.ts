@@ -13,7 +13,12 @@ import { RequestLog, type RequestLogEntry } from './request-log';
 import { apiRoutes } from './routes';
 import { listen } from './server';
 import { accountIdFor, Store } from './store';
-import { DEFAULT_WEBHOOK_SECRET, WebhookDispatcher, type DeliveryRecord, type WebhookEndpoint } from './webhooks';
+import {
+  DEFAULT_WEBHOOK_SECRET,
+  WebhookDispatcher,
+  type DeliveryRecord,
+  type WebhookEndpoint,
+} from './webhooks';
 
 export { API_VERSION } from './api-version';
 export { encodeFormBody, parseFormBody } from './form-body';
@@ -117,7 +122,11 @@ export async function startStripeEmulator(options: StripeEmulatorOptions = {}): 
     requests,
     options: { apiKeys: options.apiKeys, strictApiVersion: options.strictApiVersion ?? true },
   };
-  const listening = await listen({ api, controls: { ctx, requests, reset } }, options.host ?? '127.0.0.1', options.port ?? 0);
+  const listening = await listen(
+    { api, controls: { ctx, requests, reset } },
+    options.host ?? '127.0.0.1',
+    options.port ?? 0,
+  );
   baseUrl = listening.url;
   return {
     url: listening.url,

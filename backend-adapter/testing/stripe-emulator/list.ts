@@ -4,7 +4,11 @@ import { invalidRequest } from './errors';
 import type { Params } from './params';
 
 /** Reads the pagination parameters; `items` must already be in Stripe's order (newest first). */
-export function paginate<T extends { id: string }>(items: T[], params: Params, url: string): Stripe.ApiList<T> {
+export function paginate<T extends { id: string }>(
+  items: T[],
+  params: Params,
+  url: string,
+): Stripe.ApiList<T> {
   const limit = params.integer('limit', { min: 1, max: 100 }) ?? 10;
   const startingAfter = params.string('starting_after');
   const endingBefore = params.string('ending_before');

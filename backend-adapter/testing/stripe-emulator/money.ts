@@ -34,7 +34,10 @@ export function readCurrency(params: Params, key: string, required = false): str
   if (raw === undefined) return undefined;
   const currency = raw.toLowerCase();
   if (!(currency in MINIMUM_CHARGE)) {
-    throw invalidRequest(`Invalid currency: ${raw}. The emulator knows: ${Object.keys(MINIMUM_CHARGE).join(', ')}.`, params.name(key));
+    throw invalidRequest(
+      `Invalid currency: ${raw}. The emulator knows: ${Object.keys(MINIMUM_CHARGE).join(', ')}.`,
+      params.name(key),
+    );
   }
   return currency;
 }

@@ -111,7 +111,8 @@ export class Params {
   boolean(key: string): boolean | undefined {
     const value = this.string(key);
     if (value === undefined) return undefined;
-    if (value !== 'true' && value !== 'false') throw invalidRequest(`Invalid boolean: ${value}`, this.name(key));
+    if (value !== 'true' && value !== 'false')
+      throw invalidRequest(`Invalid boolean: ${value}`, this.name(key));
     return value === 'true';
   }
 
@@ -134,7 +135,8 @@ export class Params {
     if (value === undefined) return [];
     const entries = this.arrayEntries(key, value);
     return entries.map(([index, item]) => {
-      if (!isObject(item)) throw invalidRequest(`Invalid object: ${this.name(key)}[${index}]`, this.name(key));
+      if (!isObject(item))
+        throw invalidRequest(`Invalid object: ${this.name(key)}[${index}]`, this.name(key));
       return this.child(item, `${this.name(key)}[${index}]`);
     });
   }
@@ -165,9 +167,12 @@ export class Params {
     if (entries.length > 50) throw invalidRequest('Metadata can have at most 50 keys.', this.name(key));
     const out: MetadataUpdate = {};
     for (const [k, v] of entries) {
-      if (typeof v !== 'string') throw invalidRequest(`Invalid metadata value for ${k}`, `${this.name(key)}[${k}]`);
-      if (k.length > 40) throw invalidRequest(`Metadata keys can be at most 40 characters: ${k}`, this.name(key));
-      if (v.length > 500) throw invalidRequest(`Metadata values can be at most 500 characters: ${k}`, this.name(key));
+      if (typeof v !== 'string')
+        throw invalidRequest(`Invalid metadata value for ${k}`, `${this.name(key)}[${k}]`);
+      if (k.length > 40)
+        throw invalidRequest(`Metadata keys can be at most 40 characters: ${k}`, this.name(key));
+      if (v.length > 500)
+        throw invalidRequest(`Metadata values can be at most 500 characters: ${k}`, this.name(key));
       out[k] = v;
     }
     return out;

@@ -4,6 +4,7 @@
  * not an API resource here: only their outcome matters.
  */
 import { invalidRequest, resourceMissing } from './errors';
+import type { Params } from './params';
 import { newId } from './ids';
 
 export type PaymentMethodKind = 'card' | 'sepa_debit';
@@ -87,4 +88,50 @@ export function checkMethodCurrency(types: readonly string[], currency: string, 
       );
     }
   }
+}
+
+/** Which payment method types a PaymentIntent, SetupIntent or Checkout Session may use. */
+export interface MethodTypeChoice {
+  /** `allowed_payment_method_types`; null lets Stripe choose (the emulator then offers card). */
+  allowed: string[] | null;
+  excluded: string[] | null;
+}
+
+function readTypeList(params: Params, key: string): string[] | null {
+  const types = params.stringList(key);
+  if (types === undefined) return null;
+  types.forEach((type, i) => {
+    if (!(PAYMENT_METHOD_TYPES as readonly string[]).includes(type)) {
+      throw invalidRequest(
+        `Invalid ${key}[${i}]: must be one of ${PAYMENT_METHOD_TYPES.join(', ')}`,
+        `${key}[${i}]`,
+      );
+    }
+  });
+  return types;
+}
+
+/**
+ * API 2026-09-30.endive replaced the `payment_method_types` request parameter of PaymentIntents, SetupIntents
+ * and Checkout Sessions with `allowed_payment_method_types` (SDK 23 types no longer have it). An adapter still
+ * sending the old name gets told so, as with the ui_mode renames.
+ */
+export function readMethodTypes(params: Params): MethodTypeChoice {
+  if (params.provided('payment_method_types')) {
+    throw invalidRequest(
+      'Received unknown parameter: payment_method_types. It was replaced by `allowed_payment_method_types` in API version 2026-09-30.endive.',
+      'payment_method_types',
+      'parameter_unknown',
+    );
+  }
+  return {
+    allowed: readTypeList(params, 'allowed_payment_method_types'),
+    excluded: readTypeList(params, 'excluded_payment_method_types'),
+  };
+}
+
+/** The `payment_method_types` Stripe returns: the allowed ones (or card) minus the excluded ones. */
+export function effectiveMethodTypes(choice: MethodTypeChoice): string[] {
+  const excluded = choice.excluded ?? [];
+  return (choice.allowed ?? ['card']).filter((type) => !excluded.includes(type));
 }

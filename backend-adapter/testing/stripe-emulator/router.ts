@@ -9,7 +9,11 @@ export interface RouteMatch<R> {
   pathParams: Record<string, string>;
 }
 
-export function matchRoute<R extends RoutePattern>(routes: readonly R[], method: string, path: string): RouteMatch<R> | null {
+export function matchRoute<R extends RoutePattern>(
+  routes: readonly R[],
+  method: string,
+  path: string,
+): RouteMatch<R> | null {
   const parts = path.split('/');
   for (const route of routes) {
     if (route.method !== method) continue;

@@ -43,7 +43,12 @@ async function route(deps: ServerDeps, req: IncomingMessage, res: ServerResponse
   }
   const hosted = HOSTED_PAGE.exec(path);
   if (hosted !== null && isLoopback(req)) {
-    const page = await handleHostedPage(deps.api.ctx, req.method ?? 'GET', hosted[1] ?? '', await readBody(req));
+    const page = await handleHostedPage(
+      deps.api.ctx,
+      req.method ?? 'GET',
+      hosted[1] ?? '',
+      await readBody(req),
+    );
     return send(res, page.status, page.body, page.headers, 'text/html');
   }
   send(res, 404, errorJson(`Unrecognized request URL (${req.method}: ${path}).`));

@@ -115,7 +115,9 @@ export class WebhookDispatcher {
 
   wants(account: string, type: string): boolean {
     const endpoint = this.endpointFor(account);
-    return endpoint.url !== null && (endpoint.enabledEvents.includes('*') || endpoint.enabledEvents.includes(type));
+    return (
+      endpoint.url !== null && (endpoint.enabledEvents.includes('*') || endpoint.enabledEvents.includes(type))
+    );
   }
 
   /** Serialises once, like Stripe, so a redelivery sends byte-identical JSON with a fresh signature. */

@@ -42,42 +42,79 @@ describe('completing a Checkout Session (payment mode)', () => {
     });
     const { result, events, deliveries } = await h.emulator.controls.completeCheckoutSession(session.id);
     expect(result.outcome).toBe('succeeded');
-    expect(types(events)).toEqual(['payment_intent.created', 'charge.succeeded', 'payment_intent.succeeded', 'checkout.session.completed']);
+    expect(types(events)).toEqual([
+      'payment_intent.created',
+      'charge.succeeded',
+      'payment_intent.succeeded',
+      'checkout.session.completed',
+    ]);
     expect(deliveries.every((d) => d.ok)).toBe(true);
-    const completed = await h.stripe.checkout.sessions.retrieve(session.id, { expand: ['payment_intent.latest_charge'] });
-    expect(completed).toMatchObject({ status: 'complete', payment_status: 'paid', customer: null, client_reference_id: 'sub-1' });
+    const completed = await h.stripe.checkout.sessions.retrieve(session.id, {
+      expand: ['payment_intent.latest_charge'],
+    });
+    expect(completed).toMatchObject({
+      status: 'complete',
+      payment_status: 'paid',
+      customer: null,
+      client_reference_id: 'sub-1',
+    });
     expect(completed.customer_details?.email).toBe('donatrice@example.test');
     const pi = completed.payment_intent as Stripe.PaymentIntent;
-    expect(pi).toMatchObject({ status: 'succeeded', amount: 2500, metadata: { donation_id: 'd-1' }, description: 'Don ponctuel' });
+    expect(pi).toMatchObject({
+      status: 'succeeded',
+      amount: 2500,
+      metadata: { donation_id: 'd-1' },
+      description: 'Don ponctuel',
+    });
     expect((pi.latest_charge as Stripe.Charge).paid).toBe(true);
   });
 
   it('creates a Customer when customer_creation is always', async () => {
     const session = await embedded({ customer_creation: 'always' });
-    const { events } = await h.emulator.controls.completeCheckoutSession(session.id, { email: 'a@example.test', name: 'Alix' });
+    const { events } = await h.emulator.controls.completeCheckoutSession(session.id, {
+      email: 'a@example.test',
+      name: 'Alix',
+    });
     expect(types(events)[0]).toBe('customer.created');
     const completed = await h.stripe.checkout.sessions.retrieve(session.id, { expand: ['customer'] });
     expect((completed.customer as Stripe.Customer).email).toBe('a@example.test');
   });
 
   it('pays by SEPA: completed unpaid, then settle → async_payment_succeeded', async () => {
-    const session = await embedded({ payment_method_types: ['card', 'sepa_debit'] });
-    const done = await h.emulator.controls.completeCheckoutSession(session.id, { paymentMethod: 'sepa_debit' });
+    const session = await embedded({ allowed_payment_method_types: ['card', 'sepa_debit'] });
+    const done = await h.emulator.controls.completeCheckoutSession(session.id, {
+      paymentMethod: 'sepa_debit',
+    });
     expect(done.result.outcome).toBe('processing');
     expect(done.result.session).toMatchObject({ status: 'complete', payment_status: 'unpaid' });
-    expect(types(done.events)).toEqual(['payment_intent.created', 'charge.pending', 'payment_intent.processing', 'checkout.session.completed']);
+    expect(types(done.events)).toEqual([
+      'payment_intent.created',
+      'charge.pending',
+      'payment_intent.processing',
+      'checkout.session.completed',
+    ]);
     const settled = await control(h.emulator, `checkout/sessions/${session.id}/settle`, {});
     expect(settled.status).toBe(200);
-    const settledTypes = (settled.json as { events: { event: Stripe.Event }[] }).events.map((e) => e.event.type);
-    expect(settledTypes).toEqual(['charge.succeeded', 'payment_intent.succeeded', 'checkout.session.async_payment_succeeded']);
+    const settledTypes = (settled.json as { events: { event: Stripe.Event }[] }).events.map(
+      (e) => e.event.type,
+    );
+    expect(settledTypes).toEqual([
+      'charge.succeeded',
+      'payment_intent.succeeded',
+      'checkout.session.async_payment_succeeded',
+    ]);
     expect((await h.stripe.checkout.sessions.retrieve(session.id)).payment_status).toBe('paid');
   });
 
   it('pays by SEPA and bounces: async_payment_failed, the intent needs a new method', async () => {
-    const session = await embedded({ payment_method_types: ['sepa_debit'] });
+    const session = await embedded({ allowed_payment_method_types: ['sepa_debit'] });
     await h.emulator.controls.completeCheckoutSession(session.id);
     const failed = await h.emulator.controls.failCheckoutSessionSettlement(session.id);
-    expect(types(failed.events)).toEqual(['charge.failed', 'payment_intent.payment_failed', 'checkout.session.async_payment_failed']);
+    expect(types(failed.events)).toEqual([
+      'charge.failed',
+      'payment_intent.payment_failed',
+      'checkout.session.async_payment_failed',
+    ]);
     const pi = await h.stripe.paymentIntents.retrieve(failed.result.session.payment_intent as string);
     expect(pi.status).toBe('requires_payment_method');
     expect(pi.last_payment_error?.payment_method_type).toBe('sepa_debit');
@@ -87,13 +124,26 @@ describe('completing a Checkout Session (payment mode)', () => {
 
   it('a declined card leaves the session open; the next attempt reuses the same PaymentIntent', async () => {
     const session = await embedded({});
-    const declined = await h.emulator.controls.failCheckoutSession(session.id, { declineCode: 'insufficient_funds' });
-    expect(types(declined.events)).toEqual(['payment_intent.created', 'charge.failed', 'payment_intent.payment_failed']);
+    const declined = await h.emulator.controls.failCheckoutSession(session.id, {
+      declineCode: 'insufficient_funds',
+    });
+    expect(types(declined.events)).toEqual([
+      'payment_intent.created',
+      'charge.failed',
+      'payment_intent.payment_failed',
+    ]);
     expect(declined.result.session.status).toBe('open');
     const failedEvent = declined.events[2]?.event as Stripe.PaymentIntentPaymentFailedEvent;
-    expect(failedEvent.data.object.last_payment_error).toMatchObject({ code: 'card_declined', decline_code: 'insufficient_funds' });
+    expect(failedEvent.data.object.last_payment_error).toMatchObject({
+      code: 'card_declined',
+      decline_code: 'insufficient_funds',
+    });
     const paid = await h.emulator.controls.completeCheckoutSession(session.id);
-    expect(types(paid.events)).toEqual(['charge.succeeded', 'payment_intent.succeeded', 'checkout.session.completed']);
+    expect(types(paid.events)).toEqual([
+      'charge.succeeded',
+      'payment_intent.succeeded',
+      'checkout.session.completed',
+    ]);
     expect(paid.result.session.payment_intent).toBe(declined.result.session.payment_intent);
   });
 
@@ -105,19 +155,29 @@ describe('completing a Checkout Session (payment mode)', () => {
     });
     const tickets = await embedded({
       line_items: [
-        { quantity: 2, adjustable_quantity: { enabled: true, minimum: 1, maximum: 8 }, price_data: { currency: 'eur', unit_amount: 1200, product_data: { name: 'Billet' } } },
+        {
+          quantity: 2,
+          adjustable_quantity: { enabled: true, minimum: 1, maximum: 8 },
+          price_data: { currency: 'eur', unit_amount: 1200, product_data: { name: 'Billet' } },
+        },
       ],
     });
     await h.emulator.controls.completeCheckoutSession(tickets.id, { quantities: [5] });
     const lines = await h.stripe.checkout.sessions.listLineItems(tickets.id);
     expect(lines.data[0]).toMatchObject({ quantity: 5, amount_total: 6000 });
     expect((await h.stripe.checkout.sessions.retrieve(tickets.id)).amount_total).toBe(6000);
-    const outOfRange = await control(h.emulator, `checkout/sessions/${(await embedded({ line_items: [{ quantity: 1, adjustable_quantity: { enabled: true, maximum: 3 }, price_data: { currency: 'eur', unit_amount: 1000, product_data: { name: 'B' } } }] })).id}/complete`, { quantities: [4] });
+    const outOfRange = await control(
+      h.emulator,
+      `checkout/sessions/${(await embedded({ line_items: [{ quantity: 1, adjustable_quantity: { enabled: true, maximum: 3 }, price_data: { currency: 'eur', unit_amount: 1000, product_data: { name: 'B' } } }] })).id}/complete`,
+      { quantities: [4] },
+    );
     expect(outOfRange.status).toBe(400);
     const free = await embedded({ line_items: [{ price: price.id, quantity: 1 }] });
     expect(free.amount_total).toBe(2000);
     await h.emulator.controls.completeCheckoutSession(free.id, { customUnitAmount: 4200 });
-    const pi = await h.stripe.paymentIntents.retrieve((await h.stripe.checkout.sessions.retrieve(free.id)).payment_intent as string);
+    const pi = await h.stripe.paymentIntents.retrieve(
+      (await h.stripe.checkout.sessions.retrieve(free.id)).payment_intent as string,
+    );
     expect(pi.amount).toBe(4200);
   });
 });
@@ -146,9 +206,20 @@ describe('completing a Checkout Session (subscription and setup modes)', () => {
       'checkout.session.completed',
     ]);
     expect(result.session).toMatchObject({ status: 'complete', payment_status: 'paid' });
-    const subscription = await h.stripe.subscriptions.retrieve(result.session.subscription as string, { expand: ['latest_invoice'] });
-    expect(subscription).toMatchObject({ status: 'active', metadata: { member_id: 'm-7' }, customer: result.session.customer });
-    expect(subscription.latest_invoice).toMatchObject({ id: result.session.invoice, status: 'paid', billing_reason: 'subscription_create', amount_paid: 1000 });
+    const subscription = await h.stripe.subscriptions.retrieve(result.session.subscription as string, {
+      expand: ['latest_invoice'],
+    });
+    expect(subscription).toMatchObject({
+      status: 'active',
+      metadata: { member_id: 'm-7' },
+      customer: result.session.customer,
+    });
+    expect(subscription.latest_invoice).toMatchObject({
+      id: result.session.invoice,
+      status: 'paid',
+      billing_reason: 'subscription_create',
+      amount_paid: 1000,
+    });
     const paidEvent = events[7]?.event as Stripe.InvoicePaidEvent;
     expect(paidEvent.data.object.parent?.subscription_details?.metadata).toEqual({ member_id: 'm-7' });
   });
@@ -157,7 +228,9 @@ describe('completing a Checkout Session (subscription and setup modes)', () => {
     const session = await embedded({ mode: 'subscription', line_items: [monthly(1500)] });
     const declined = await h.emulator.controls.failCheckoutSession(session.id);
     expect(types(declined.events)).toContain('invoice.payment_failed');
-    expect((await h.stripe.subscriptions.retrieve(declined.result.session.subscription as string)).status).toBe('incomplete');
+    expect(
+      (await h.stripe.subscriptions.retrieve(declined.result.session.subscription as string)).status,
+    ).toBe('incomplete');
     const paid = await h.emulator.controls.completeCheckoutSession(session.id);
     expect(types(paid.events)).toEqual([
       'charge.succeeded',
@@ -174,14 +247,23 @@ describe('completing a Checkout Session (subscription and setup modes)', () => {
       mode: 'setup',
       ui_mode: 'elements',
       currency: 'eur',
-      payment_method_types: ['sepa_debit'],
+      allowed_payment_method_types: ['sepa_debit'],
       setup_intent_data: { metadata: { member_id: 'm-9' } },
     });
     expect(session.payment_status).toBe('no_payment_required');
     const { events, result } = await h.emulator.controls.completeCheckoutSession(session.id);
-    expect(types(events)).toEqual(['customer.created', 'setup_intent.created', 'setup_intent.succeeded', 'checkout.session.completed']);
+    expect(types(events)).toEqual([
+      'customer.created',
+      'setup_intent.created',
+      'setup_intent.succeeded',
+      'checkout.session.completed',
+    ]);
     const si = await h.stripe.setupIntents.retrieve(result.session.setup_intent as string);
-    expect(si).toMatchObject({ status: 'succeeded', metadata: { member_id: 'm-9' }, payment_method_types: ['sepa_debit'] });
+    expect(si).toMatchObject({
+      status: 'succeeded',
+      metadata: { member_id: 'm-9' },
+      allowed_payment_method_types: ['sepa_debit'],
+    });
     expect(si.mandate).toMatch(/^mandate_/);
   });
 });
@@ -193,7 +275,9 @@ describe('expiry', () => {
     expect(types(events)).toEqual(['checkout.session.expired']);
     const late = await control(h.emulator, `checkout/sessions/${session.id}/complete`, {});
     expect(late.status).toBe(400);
-    expect(late.json).toMatchObject({ error: { type: 'invalid_request_error', code: 'checkout_session_unexpected_state' } });
+    expect(late.json).toMatchObject({
+      error: { type: 'invalid_request_error', code: 'checkout_session_unexpected_state' },
+    });
   });
 
   it('expires at expires_at when the clock passes it', async () => {
@@ -217,15 +301,46 @@ describe('creation rules', () => {
     ['return_url is refused for hosted_page', { ui_mode: 'hosted_page' }, 'return_url'],
     ['a recurring price needs subscription mode', { line_items: [monthly(1000)] }, 'line_items'],
     ['subscription mode needs a recurring price', { mode: 'subscription' }, 'line_items'],
-    ['SEPA needs euros', { payment_method_types: ['sepa_debit'], line_items: [{ quantity: 1, price_data: { currency: 'usd', unit_amount: 1000, product_data: { name: 'x' } } }] }, 'payment_method_types'],
+    [
+      'SEPA needs euros',
+      {
+        allowed_payment_method_types: ['sepa_debit'],
+        line_items: [
+          { quantity: 1, price_data: { currency: 'usd', unit_amount: 1000, product_data: { name: 'x' } } },
+        ],
+      },
+      'allowed_payment_method_types',
+    ],
     ['expires_at within 30 min–24 h', { expires_at: Math.floor(Date.now() / 1000) + 600 }, 'expires_at'],
-    ['customer and customer_email are exclusive', { customer: 'cus_x', customer_email: 'a@example.test' }, 'customer_email'],
-    ['subscription_data only in subscription mode', { subscription_data: { metadata: { a: 'b' } } }, 'subscription_data'],
+    [
+      'customer and customer_email are exclusive',
+      { customer: 'cus_x', customer_email: 'a@example.test' },
+      'customer_email',
+    ],
+    [
+      'subscription_data only in subscription mode',
+      { subscription_data: { metadata: { a: 'b' } } },
+      'subscription_data',
+    ],
     ['the total must reach the minimum charge', { line_items: [donation(30)] }, 'line_items'],
-    ['unknown parameters are refused', { sucess_url: 'x' } as Partial<Stripe.Checkout.SessionCreateParams>, 'sucess_url'],
-    ['line item quantity is required', { line_items: [{ price_data: { currency: 'eur', unit_amount: 1000, product_data: { name: 'x' } } }] }, 'line_items[0][quantity]'],
+    [
+      'unknown parameters are refused',
+      { sucess_url: 'x' } as Partial<Stripe.Checkout.SessionCreateParams>,
+      'sucess_url',
+    ],
+    [
+      'line item quantity is required',
+      { line_items: [{ price_data: { currency: 'eur', unit_amount: 1000, product_data: { name: 'x' } } }] },
+      'line_items[0][quantity]',
+    ],
   ])('%s', async (_name, change, param) => {
-    const error = await rejection(h.stripe.checkout.sessions.create({ ...base, line_items: [donation(2500)], ...change } as Stripe.Checkout.SessionCreateParams));
+    const error = await rejection(
+      h.stripe.checkout.sessions.create({
+        ...base,
+        line_items: [donation(2500)],
+        ...change,
+      } as Stripe.Checkout.SessionCreateParams),
+    );
     expect(error).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
     expect(error.param).toBe(param);
   });
@@ -249,14 +364,18 @@ describe('HTTP controls and the hosted page', () => {
     const body = (await response.json()) as { result: { outcome: string; session: Stripe.Checkout.Session } };
     expect(body.result.outcome).toBe('succeeded');
     expect(body.result.session.customer_details?.email).toBe('form@example.test');
-    const preflight = await fetch(`${h.emulator.url}/_emulator/checkout/sessions/${session.id}/complete`, { method: 'OPTIONS' });
+    const preflight = await fetch(`${h.emulator.url}/_emulator/checkout/sessions/${session.id}/complete`, {
+      method: 'OPTIONS',
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
   });
 
   it('rejects unknown control parameters before acting', async () => {
     const session = await embedded({});
-    const response = await control(h.emulator, `checkout/sessions/${session.id}/complete`, { paymnt_method: 'card' });
+    const response = await control(h.emulator, `checkout/sessions/${session.id}/complete`, {
+      paymnt_method: 'card',
+    });
     expect(response.status).toBe(400);
     expect((await h.stripe.checkout.sessions.retrieve(session.id)).status).toBe('open');
   });

@@ -1,3 +1,6 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Stripe from 'stripe';
 import { encodeFormBody, parseFormBody } from '../../../testing/stripe-emulator/form-body';
 
 describe('Stripe form bodies', () => {
@@ -9,7 +12,10 @@ describe('Stripe form bodies', () => {
     expect(parseFormBody(body)).toEqual({
       mode: 'payment',
       line_items: [
-        { price_data: { currency: 'eur', unit_amount: '2500', product_data: { name: 'Don libre' } }, quantity: '1' },
+        {
+          price_data: { currency: 'eur', unit_amount: '2500', product_data: { name: 'Don libre' } },
+          quantity: '1',
+        },
         { price: 'price_123', quantity: '2' },
       ],
       metadata: { campaign: 'hiver' },
@@ -18,7 +24,8 @@ describe('Stripe form bodies', () => {
   });
 
   it('accepts percent-encoded brackets, `[]` appends and `+` for spaces (PHP http_build_query, curl)', () => {
-    const body = 'line_items%5B0%5D%5Bquantity%5D=3&payment_method_types[]=card&payment_method_types[]=sepa_debit&name=Don+mensuel';
+    const body =
+      'line_items%5B0%5D%5Bquantity%5D=3&payment_method_types[]=card&payment_method_types[]=sepa_debit&name=Don+mensuel';
     expect(parseFormBody(body)).toEqual({
       line_items: [{ quantity: '3' }],
       payment_method_types: ['card', 'sepa_debit'],
@@ -36,7 +43,9 @@ describe('Stripe form bodies', () => {
   });
 
   it('rejects a key used both as a value and as an object, with a Stripe invalid_request_error', () => {
-    expect(() => parseFormBody('a=1&a[b]=2')).toThrow(expect.objectContaining({ status: 400, type: 'invalid_request_error' }));
+    expect(() => parseFormBody('a=1&a[b]=2')).toThrow(
+      expect.objectContaining({ status: 400, type: 'invalid_request_error' }),
+    );
     expect(() => parseFormBody('a[b]=2&a=1')).toThrow(expect.objectContaining({ status: 400 }));
   });
 
@@ -45,7 +54,7 @@ describe('Stripe form bodies', () => {
       amount: 2500,
       confirm: true,
       description: "Don (d'hiver)!",
-      metadata: { 'clé': 'é €' },
+      metadata: { clé: 'é €' },
       payment_method_types: ['card', 'sepa_debit'],
       line_items: [{ price_data: { currency: 'eur', unit_amount: 100 }, quantity: 1 }],
       skipped: undefined,
@@ -61,7 +70,7 @@ describe('Stripe form bodies', () => {
       amount: '2500',
       confirm: 'true',
       description: "Don (d'hiver)!",
-      metadata: { 'clé': 'é €' },
+      metadata: { clé: 'é €' },
       payment_method_types: ['card', 'sepa_debit'],
       line_items: [{ price_data: { currency: 'eur', unit_amount: '100' }, quantity: '1' }],
       cleared: '',
@@ -71,19 +80,19 @@ describe('Stripe form bodies', () => {
 
 describe('compatibility with the official SDK encoder', () => {
   it('encodes byte for byte what stripe-node sends', async () => {
-    const { createServer } = await import('node:http');
-    const Stripe = (await import('stripe')).default;
     const bodies: string[] = [];
     const server = createServer((req, res) => {
       let body = '';
       req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
       req.on('end', () => {
         bodies.push(body);
-        res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"cs_test_capture","object":"checkout.session"}');
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end('{"id":"cs_test_capture","object":"checkout.session"}');
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as { port: number };
+    const { port } = server.address() as AddressInfo;
     const params = {
       mode: 'payment' as const,
       ui_mode: 'embedded_page' as const,
@@ -92,19 +101,28 @@ describe('compatibility with the official SDK encoder', () => {
         {
           quantity: 2,
           adjustable_quantity: { enabled: true, maximum: 6 },
-          price_data: { currency: 'eur', unit_amount: 1200, product_data: { name: "Billet d'entrée (adulte) * 2!" } },
+          price_data: {
+            currency: 'eur',
+            unit_amount: 1200,
+            product_data: { name: "Billet d'entrée (adulte) * 2!" },
+          },
         },
       ],
-      metadata: { 'clé': 'valeur é', empty: '' },
-      payment_method_types: ['card', 'sepa_debit'],
+      metadata: { clé: 'valeur é', empty: '' },
+      allowed_payment_method_types: ['card', 'sepa_debit'],
     };
     try {
-      const stripe = new Stripe('sk_test_capture', { host: '127.0.0.1', port, protocol: 'http', maxNetworkRetries: 0 });
+      const stripe = new Stripe('sk_test_capture', {
+        host: '127.0.0.1',
+        port,
+        protocol: 'http',
+        maxNetworkRetries: 0,
+      });
       await stripe.checkout.sessions.create(params);
     } finally {
       server.close();
     }
     expect(bodies[0]).toBe(encodeFormBody(params));
-    expect(parseFormBody(bodies[0] ?? '')).toMatchObject({ metadata: { 'clé': 'valeur é', empty: '' } });
+    expect(parseFormBody(bodies[0] ?? '')).toMatchObject({ metadata: { clé: 'valeur é', empty: '' } });
   });
 });

@@ -40,7 +40,7 @@ describe(`Stripe SDK contract (${kind})`, () => {
       const created = await stripe.paymentIntents.create({
         amount: 2500,
         currency: 'EUR',
-        payment_method_types: ['card'],
+        allowed_payment_method_types: ['card'],
         metadata: { campaign: 'hiver', run: runId },
       });
       expect(created).toMatchObject({
@@ -63,7 +63,9 @@ describe(`Stripe SDK contract (${kind})`, () => {
       expect(zero.param).toBe('amount');
       const small = await rejection(stripe.paymentIntents.create({ amount: 20, currency: 'eur' }));
       expect(small.code).toBe('amount_too_small');
-      const text = await rejection(stripe.paymentIntents.create({ amount: 'abc' as unknown as number, currency: 'eur' }));
+      const text = await rejection(
+        stripe.paymentIntents.create({ amount: 'abc' as unknown as number, currency: 'eur' }),
+      );
       expect(text.param).toBe('amount');
       expect(text.statusCode).toBe(400);
     });
@@ -72,14 +74,23 @@ describe(`Stripe SDK contract (${kind})`, () => {
       const pi = await stripe.paymentIntents.create({
         amount: 3000,
         currency: 'eur',
-        payment_method_types: ['card'],
+        allowed_payment_method_types: ['card'],
         payment_method: 'pm_card_visa',
         confirm: true,
       });
       expect(pi.status).toBe('succeeded');
       expect(pi.amount_received).toBe(3000);
-      const refund = await stripe.refunds.create({ payment_intent: pi.id, amount: 1000, reason: 'requested_by_customer' });
-      expect(refund).toMatchObject({ object: 'refund', amount: 1000, payment_intent: pi.id, status: 'succeeded' });
+      const refund = await stripe.refunds.create({
+        payment_intent: pi.id,
+        amount: 1000,
+        reason: 'requested_by_customer',
+      });
+      expect(refund).toMatchObject({
+        object: 'refund',
+        amount: 1000,
+        payment_intent: pi.id,
+        status: 'succeeded',
+      });
       const charge = await stripe.charges.retrieve(refund.charge as string);
       expect(charge.amount_refunded).toBe(1000);
       expect(charge.refunded).toBe(false);
@@ -91,8 +102,14 @@ describe(`Stripe SDK contract (${kind})`, () => {
     });
 
     it('answers a declined card with StripeCardError and leaves the intent awaiting a new method', async () => {
-      const pi = await stripe.paymentIntents.create({ amount: 1500, currency: 'eur', payment_method_types: ['card'] });
-      const declined = await rejection(stripe.paymentIntents.confirm(pi.id, { payment_method: 'pm_card_chargeDeclined' }));
+      const pi = await stripe.paymentIntents.create({
+        amount: 1500,
+        currency: 'eur',
+        allowed_payment_method_types: ['card'],
+      });
+      const declined = await rejection(
+        stripe.paymentIntents.confirm(pi.id, { payment_method: 'pm_card_chargeDeclined' }),
+      );
       expect(declined).toBeInstanceOf(Stripe.errors.StripeCardError);
       expect(declined.code).toBe('card_declined');
       expect(declined.decline_code).toBe('generic_decline');
@@ -102,7 +119,11 @@ describe(`Stripe SDK contract (${kind})`, () => {
     });
 
     it('cancels an unpaid intent', async () => {
-      const pi = await stripe.paymentIntents.create({ amount: 1500, currency: 'eur', payment_method_types: ['card'] });
+      const pi = await stripe.paymentIntents.create({
+        amount: 1500,
+        currency: 'eur',
+        allowed_payment_method_types: ['card'],
+      });
       const canceled = await stripe.paymentIntents.cancel(pi.id, { cancellation_reason: 'abandoned' });
       expect(canceled.status).toBe('canceled');
       expect(canceled.cancellation_reason).toBe('abandoned');
@@ -158,7 +179,7 @@ describe(`Stripe SDK contract (${kind})`, () => {
         mode: 'payment',
         ui_mode: 'elements',
         return_url: 'https://asso.example/merci',
-        payment_method_types: ['card', 'sepa_debit'],
+        allowed_payment_method_types: ['card', 'sepa_debit'],
         line_items: [
           {
             quantity: 2,
@@ -169,6 +190,7 @@ describe(`Stripe SDK contract (${kind})`, () => {
         expires_at: Math.floor(Date.now() / 1000) + 3600,
       });
       expect(session.ui_mode).toBe('elements');
+      expect(session.allowed_payment_method_types).toEqual(['card', 'sepa_debit']);
       expect(session.payment_method_types).toEqual(['card', 'sepa_debit']);
       expect(session.amount_total).toBe(2400);
       expect(typeof session.client_secret).toBe('string');
@@ -186,6 +208,30 @@ describe(`Stripe SDK contract (${kind})`, () => {
       expect(error).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
       expect(error.param).toBe('ui_mode');
       if (kind === 'emulator') expect(error.message).toContain('2026-03-25');
+    });
+
+    it('refuses payment_method_types, replaced by allowed_payment_method_types in 2026-09-30.endive', async () => {
+      const legacy = { payment_method_types: ['card'] } as Record<string, unknown>;
+      const session = await rejection(
+        stripe.checkout.sessions.create({
+          mode: 'payment',
+          success_url: 'https://asso.example/merci',
+          line_items: [donationLine(1000)],
+          ...legacy,
+        } as Stripe.Checkout.SessionCreateParams),
+      );
+      const pi = await rejection(
+        stripe.paymentIntents.create({
+          amount: 1000,
+          currency: 'eur',
+          ...legacy,
+        } as Stripe.PaymentIntentCreateParams),
+      );
+      for (const error of [session, pi]) {
+        expect(error).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
+        expect(error.param).toBe('payment_method_types');
+        if (kind === 'emulator') expect(error.message).toContain('allowed_payment_method_types');
+      }
     });
 
     it('refuses success_url on an embedded_page session', async () => {
@@ -224,7 +270,16 @@ describe(`Stripe SDK contract (${kind})`, () => {
       });
       const subscription = await stripe.subscriptions.create({
         customer: customer.id,
-        items: [{ price_data: { currency: 'eur', product: product.id, unit_amount: 1000, recurring: { interval: 'month' } } }],
+        items: [
+          {
+            price_data: {
+              currency: 'eur',
+              product: product.id,
+              unit_amount: 1000,
+              recurring: { interval: 'month' },
+            },
+          },
+        ],
         metadata: { member_id: '42' },
         expand: ['latest_invoice'],
       });
@@ -245,7 +300,16 @@ describe(`Stripe SDK contract (${kind})`, () => {
       const customer = await stripe.customers.create({ email: 'nouveau@example.test' });
       const subscription = await stripe.subscriptions.create({
         customer: customer.id,
-        items: [{ price_data: { currency: 'eur', product: product.id, unit_amount: 3000, recurring: { interval: 'year' } } }],
+        items: [
+          {
+            price_data: {
+              currency: 'eur',
+              product: product.id,
+              unit_amount: 3000,
+              recurring: { interval: 'year' },
+            },
+          },
+        ],
         payment_behavior: 'default_incomplete',
         expand: ['latest_invoice.confirmation_secret'],
       });
@@ -280,8 +344,15 @@ describe(`Stripe SDK contract (${kind})`, () => {
 
   describe('SetupIntents and customers', () => {
     it('saves a card for later with a SetupIntent', async () => {
-      const customer = await stripe.customers.create({ email: 'sepa@example.test', metadata: { a: '1', b: '2' } });
-      const si = await stripe.setupIntents.create({ customer: customer.id, payment_method_types: ['card'], usage: 'off_session' });
+      const customer = await stripe.customers.create({
+        email: 'sepa@example.test',
+        metadata: { a: '1', b: '2' },
+      });
+      const si = await stripe.setupIntents.create({
+        customer: customer.id,
+        allowed_payment_method_types: ['card'],
+        usage: 'off_session',
+      });
       expect(si.status).toBe('requires_payment_method');
       const confirmed = await stripe.setupIntents.confirm(si.id, { payment_method: 'pm_card_visa' });
       expect(confirmed.status).toBe('succeeded');
@@ -294,12 +365,21 @@ describe(`Stripe SDK contract (${kind})`, () => {
   describe('Requests and errors', () => {
     it('replays an idempotent request and rejects the key with other parameters', async () => {
       const key = `guichet-${runId}-${Math.random().toString(36).slice(2)}`;
-      const first = await stripe.paymentIntents.create({ amount: 1000, currency: 'eur', payment_method_types: ['card'] }, { idempotencyKey: key });
-      const replay = await stripe.paymentIntents.create({ amount: 1000, currency: 'eur', payment_method_types: ['card'] }, { idempotencyKey: key });
+      const first = await stripe.paymentIntents.create(
+        { amount: 1000, currency: 'eur', allowed_payment_method_types: ['card'] },
+        { idempotencyKey: key },
+      );
+      const replay = await stripe.paymentIntents.create(
+        { amount: 1000, currency: 'eur', allowed_payment_method_types: ['card'] },
+        { idempotencyKey: key },
+      );
       expect(replay.id).toBe(first.id);
       expect(replay.lastResponse.headers['idempotent-replayed']).toBe('true');
       const conflict = await rejection(
-        stripe.paymentIntents.create({ amount: 2000, currency: 'eur', payment_method_types: ['card'] }, { idempotencyKey: key }),
+        stripe.paymentIntents.create(
+          { amount: 2000, currency: 'eur', allowed_payment_method_types: ['card'] },
+          { idempotencyKey: key },
+        ),
       );
       expect(conflict).toBeInstanceOf(Stripe.errors.StripeIdempotencyError);
       expect(conflict.statusCode).toBe(400);
@@ -315,7 +395,11 @@ describe(`Stripe SDK contract (${kind})`, () => {
 
     it('rejects unknown parameters and answers 404 resource_missing for unknown ids', async () => {
       const unknown = await rejection(
-        stripe.paymentIntents.create({ amount: 1000, currency: 'eur', sucess_url: 'x' } as Stripe.PaymentIntentCreateParams),
+        stripe.paymentIntents.create({
+          amount: 1000,
+          currency: 'eur',
+          sucess_url: 'x',
+        } as Stripe.PaymentIntentCreateParams),
       );
       expect(unknown.code).toBe('parameter_unknown');
       expect(unknown.param).toBe('sucess_url');

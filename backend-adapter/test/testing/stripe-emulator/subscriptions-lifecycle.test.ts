@@ -16,7 +16,7 @@ async function subscribedBy(paymentMethod: 'card' | 'sepa_debit'): Promise<Strip
   const session = await h.stripe.checkout.sessions.create({
     mode: 'subscription',
     success_url: 'https://asso.example/merci',
-    payment_method_types: ['card', 'sepa_debit'],
+    allowed_payment_method_types: ['card', 'sepa_debit'],
     line_items: [monthly(1000)],
   });
   const done = await h.emulator.controls.completeCheckoutSession(session.id, { paymentMethod });
@@ -30,7 +30,10 @@ describe('renewals', () => {
     const item = subscription.items.data[0];
     const renewal = await control(h.emulator, `subscriptions/${subscription.id}/renew`, {});
     expect(renewal.status).toBe(200);
-    const body = renewal.json as { result: { invoice: Stripe.Invoice; subscription: Stripe.Subscription }; events: { event: Stripe.Event }[] };
+    const body = renewal.json as {
+      result: { invoice: Stripe.Invoice; subscription: Stripe.Subscription };
+      events: { event: Stripe.Event }[];
+    };
     expect(types(body.events)).toEqual([
       'customer.subscription.updated',
       'payment_intent.created',
@@ -41,7 +44,11 @@ describe('renewals', () => {
       'invoice.paid',
       'invoice.payment_succeeded',
     ]);
-    expect(body.result.invoice).toMatchObject({ billing_reason: 'subscription_cycle', status: 'paid', amount_paid: 1000 });
+    expect(body.result.invoice).toMatchObject({
+      billing_reason: 'subscription_cycle',
+      status: 'paid',
+      amount_paid: 1000,
+    });
     const renewed = body.result.subscription.items.data[0];
     expect(renewed?.current_period_start).toBe(item?.current_period_end);
     expect(renewed?.current_period_end).toBe(addInterval(item?.current_period_end ?? 0, 'month', 1));
@@ -78,8 +85,15 @@ describe('renewals', () => {
     expect(pending.result.invoice?.status).toBe('open');
     const pi = pending.result.invoice?.payments?.data[0]?.payment.payment_intent as string;
     const settled = await control(h.emulator, `payment_intents/${pi}/settle`, {});
-    const settledTypes = (settled.json as { events: { event: Stripe.Event }[] }).events.map((e) => e.event.type);
-    expect(settledTypes).toEqual(['charge.succeeded', 'payment_intent.succeeded', 'invoice.paid', 'invoice.payment_succeeded']);
+    const settledTypes = (settled.json as { events: { event: Stripe.Event }[] }).events.map(
+      (e) => e.event.type,
+    );
+    expect(settledTypes).toEqual([
+      'charge.succeeded',
+      'payment_intent.succeeded',
+      'invoice.paid',
+      'invoice.payment_succeeded',
+    ]);
   });
 
   it('ends a subscription set to cancel at period end instead of renewing it', async () => {
@@ -94,11 +108,16 @@ describe('renewals', () => {
 
   it('cancels immediately with DELETE and announces customer.subscription.deleted', async () => {
     const subscription = await subscribedBy('card');
-    await h.stripe.subscriptions.cancel(subscription.id, { cancellation_details: { comment: 'déménagement' } });
+    await h.stripe.subscriptions.cancel(subscription.id, {
+      cancellation_details: { comment: 'déménagement' },
+    });
     await h.emulator.idle();
     const deleted = h.emulator.events().at(-1)?.event as Stripe.CustomerSubscriptionDeletedEvent;
     expect(deleted.type).toBe('customer.subscription.deleted');
-    expect(deleted.data.object.cancellation_details).toMatchObject({ reason: 'cancellation_requested', comment: 'déménagement' });
+    expect(deleted.data.object.cancellation_details).toMatchObject({
+      reason: 'cancellation_requested',
+      comment: 'déménagement',
+    });
     const listed = await h.stripe.subscriptions.list({ status: 'canceled' });
     expect(listed.data.map((s) => s.id)).toEqual([subscription.id]);
   });
@@ -110,7 +129,16 @@ describe('client-side confirmation of an API-created subscription', () => {
     const customer = await h.stripe.customers.create({ email: 'membre@example.test' });
     const subscription = await h.stripe.subscriptions.create({
       customer: customer.id,
-      items: [{ price_data: { currency: 'eur', product: product.id, unit_amount: 3000, recurring: { interval: 'year' } } }],
+      items: [
+        {
+          price_data: {
+            currency: 'eur',
+            product: product.id,
+            unit_amount: 3000,
+            recurring: { interval: 'year' },
+          },
+        },
+      ],
       payment_behavior: 'default_incomplete',
       expand: ['latest_invoice.confirmation_secret'],
     });
@@ -133,7 +161,16 @@ describe('client-side confirmation of an API-created subscription', () => {
     await expect(
       h.stripe.subscriptions.create({
         customer: customer.id,
-        items: [{ price_data: { currency: 'eur', product: product.id, unit_amount: 3000, recurring: { interval: 'year' } } }],
+        items: [
+          {
+            price_data: {
+              currency: 'eur',
+              product: product.id,
+              unit_amount: 3000,
+              recurring: { interval: 'year' },
+            },
+          },
+        ],
       }),
     ).rejects.toMatchObject({ type: 'StripeInvalidRequestError', code: 'resource_missing' });
   });

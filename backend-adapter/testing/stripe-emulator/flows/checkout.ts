@@ -35,7 +35,8 @@ export interface CompleteOptions extends CustomerInput {
 
 function extrasOf(account: AccountState, session: Stripe.Checkout.Session): SessionExtras {
   const extras = account.sessionExtras.get(session.id);
-  if (extras === undefined) throw unexpectedState(`Checkout Session ${session.id} has no line items.`, 'resource_missing');
+  if (extras === undefined)
+    throw unexpectedState(`Checkout Session ${session.id} has no line items.`, 'resource_missing');
   return extras;
 }
 
@@ -51,12 +52,15 @@ function requireOpen(ctx: EmulatorContext, account: AccountState, session: Strip
   }
 }
 
-function chooseMethod(session: Stripe.Checkout.Session, requested: PaymentMethodKind | undefined): PaymentMethodKind {
+function chooseMethod(
+  session: Stripe.Checkout.Session,
+  requested: PaymentMethodKind | undefined,
+): PaymentMethodKind {
   const allowed = session.payment_method_types;
   const kind = requested ?? (allowed.includes('card') ? 'card' : 'sepa_debit');
   if (!allowed.includes(kind)) {
     throw invalidRequest(
-      `${kind} is not enabled on Checkout Session ${session.id} (payment_method_types: ${allowed.join(', ')}).`,
+      `${kind} is not enabled on Checkout Session ${session.id} (payment_method_types: ${allowed.join(', ')}); set allowed_payment_method_types.`,
       'payment_method',
     );
   }
@@ -65,26 +69,51 @@ function chooseMethod(session: Stripe.Checkout.Session, requested: PaymentMethod
 }
 
 /** Applies what the customer changed on the page: quantities and a chosen amount. */
-function applyCustomerChoices(session: Stripe.Checkout.Session, extras: SessionExtras, options: CompleteOptions): void {
+function applyCustomerChoices(
+  session: Stripe.Checkout.Session,
+  extras: SessionExtras,
+  options: CompleteOptions,
+): void {
   options.quantities?.forEach((quantity, index) => {
     const line = extras.lineItems[index];
     const adjustable = line?.adjustable_quantity;
     if (line === undefined || adjustable?.enabled !== true) {
-      throw invalidRequest(`Line item ${index} does not have adjustable_quantity enabled.`, `quantities[${index}]`);
+      throw invalidRequest(
+        `Line item ${index} does not have adjustable_quantity enabled.`,
+        `quantities[${index}]`,
+      );
     }
-    if (!Number.isInteger(quantity) || quantity < (adjustable.minimum ?? 0) || quantity > (adjustable.maximum ?? 99)) {
-      throw invalidRequest(`Quantity ${quantity} is outside [${adjustable.minimum}, ${adjustable.maximum}].`, `quantities[${index}]`);
+    if (
+      !Number.isInteger(quantity) ||
+      quantity < (adjustable.minimum ?? 0) ||
+      quantity > (adjustable.maximum ?? 99)
+    ) {
+      throw invalidRequest(
+        `Quantity ${quantity} is outside [${adjustable.minimum}, ${adjustable.maximum}].`,
+        `quantities[${index}]`,
+      );
     }
     line.quantity = quantity;
   });
   if (options.customUnitAmount !== undefined) {
-    const line = extras.lineItems.find((l) => l.price?.custom_unit_amount !== null && l.price?.custom_unit_amount !== undefined);
+    const line = extras.lineItems.find(
+      (l) => l.price?.custom_unit_amount !== null && l.price?.custom_unit_amount !== undefined,
+    );
     const custom = line?.price?.custom_unit_amount;
     if (line === undefined || custom === null || custom === undefined) {
-      throw invalidRequest('No line item of this session uses a custom_unit_amount price.', 'custom_unit_amount');
+      throw invalidRequest(
+        'No line item of this session uses a custom_unit_amount price.',
+        'custom_unit_amount',
+      );
     }
-    if ((custom.minimum !== null && options.customUnitAmount < custom.minimum) || (custom.maximum !== null && options.customUnitAmount > custom.maximum)) {
-      throw invalidRequest(`Amount ${options.customUnitAmount} is outside [${custom.minimum}, ${custom.maximum}].`, 'custom_unit_amount');
+    if (
+      (custom.minimum !== null && options.customUnitAmount < custom.minimum) ||
+      (custom.maximum !== null && options.customUnitAmount > custom.maximum)
+    ) {
+      throw invalidRequest(
+        `Amount ${options.customUnitAmount} is outside [${custom.minimum}, ${custom.maximum}].`,
+        'custom_unit_amount',
+      );
     }
     line.amount_subtotal = options.customUnitAmount;
     line.amount_total = options.customUnitAmount * (line.quantity ?? 1);
@@ -108,7 +137,14 @@ function customerDetails(
   input: CustomerInput,
 ): Stripe.Checkout.Session.CustomerDetails {
   return {
-    address: { city: 'Lyon', country: 'FR', line1: '1 rue de la République', line2: null, postal_code: '69001', state: null },
+    address: {
+      city: 'Lyon',
+      country: 'FR',
+      line1: '1 rue de la République',
+      line2: null,
+      postal_code: '69001',
+      state: null,
+    },
     business_name: null,
     email: input.email ?? session.customer_email ?? customer?.email ?? 'donateur@example.test',
     individual_name: null,
@@ -146,7 +182,10 @@ function payInPaymentMode(
   email: string | null,
   cause: EventCause,
 ): AttemptOutcome {
-  let pi = typeof session.payment_intent === 'string' ? account.paymentIntents.get(session.payment_intent) : undefined;
+  let pi =
+    typeof session.payment_intent === 'string'
+      ? account.paymentIntents.get(session.payment_intent)
+      : undefined;
   if (pi === undefined) {
     pi = buildPaymentIntent(ctx, {
       amount: session.amount_total ?? 0,
@@ -154,7 +193,7 @@ function payInPaymentMode(
       customer: customer?.id ?? null,
       description: extras.paymentIntentDescription,
       metadata: { ...extras.paymentIntentMetadata },
-      paymentMethodTypes: [...session.payment_method_types],
+      methodTypes: { allowed: [...session.payment_method_types], excluded: null },
       receiptEmail: email,
       setupFutureUsage: null,
     });
@@ -174,8 +213,10 @@ function payInSubscriptionMode(
   customer: Stripe.Customer,
   cause: EventCause,
 ): AttemptOutcome {
-  const previous = typeof session.subscription === 'string' ? account.subscriptions.get(session.subscription) : undefined;
-  const previousInvoice = typeof session.invoice === 'string' ? account.invoices.get(session.invoice) : undefined;
+  const previous =
+    typeof session.subscription === 'string' ? account.subscriptions.get(session.subscription) : undefined;
+  const previousInvoice =
+    typeof session.invoice === 'string' ? account.invoices.get(session.invoice) : undefined;
   if (previous !== undefined && previousInvoice !== undefined) {
     // A retry after a decline pays the invoice of the subscription the first attempt created.
     const outcome = chargeInvoice(ctx, account, previousInvoice, method, cause);
@@ -226,13 +267,14 @@ function payInSetupMode(
   customer: Stripe.Customer,
   cause: EventCause,
 ): AttemptOutcome {
-  let si = typeof session.setup_intent === 'string' ? account.setupIntents.get(session.setup_intent) : undefined;
+  let si =
+    typeof session.setup_intent === 'string' ? account.setupIntents.get(session.setup_intent) : undefined;
   if (si === undefined) {
     si = buildSetupIntent(ctx, {
       customer: customer.id,
       description: null,
       metadata: { ...extras.setupIntentMetadata },
-      paymentMethodTypes: [...session.payment_method_types],
+      methodTypes: { allowed: [...session.payment_method_types], excluded: null },
       usage: 'off_session',
     });
     save(ctx, account, account.setupIntents, si);
@@ -272,7 +314,8 @@ function attemptSession(
   }
   if (outcome === 'declined') return outcome;
   session.status = 'complete';
-  session.payment_status = session.mode === 'setup' ? 'no_payment_required' : outcome === 'succeeded' ? 'paid' : 'unpaid';
+  session.payment_status =
+    session.mode === 'setup' ? 'no_payment_required' : outcome === 'succeeded' ? 'paid' : 'unpaid';
   session.collected_information = { business_name: null, individual_name: null, shipping_details: null };
   session.url = null;
   ctx.events.publish(account, 'checkout.session.completed', session, cause);
@@ -322,7 +365,12 @@ function processingPaymentOf(account: AccountState, session: Stripe.Checkout.Ses
 }
 
 /** The SEPA debit of a completed session arrived: `checkout.session.async_payment_succeeded`. */
-export function settleSession(ctx: EmulatorContext, account: AccountState, session: Stripe.Checkout.Session, cause: EventCause): void {
+export function settleSession(
+  ctx: EmulatorContext,
+  account: AccountState,
+  session: Stripe.Checkout.Session,
+  cause: EventCause,
+): void {
   const pi = processingPaymentOf(account, session);
   settlePayment(ctx, account, pi, cause);
   syncInvoiceWithPayment(ctx, account, pi, cause);
@@ -343,7 +391,12 @@ export function failSessionSettlement(
   ctx.events.publish(account, 'checkout.session.async_payment_failed', session, cause);
 }
 
-export function expireSession(ctx: EmulatorContext, account: AccountState, session: Stripe.Checkout.Session, cause: EventCause): void {
+export function expireSession(
+  ctx: EmulatorContext,
+  account: AccountState,
+  session: Stripe.Checkout.Session,
+  cause: EventCause,
+): void {
   if (session.status !== 'open') {
     throw invalidRequest(
       `Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of ${session.status}.`,

@@ -38,7 +38,7 @@ export function issueInvoice(
       customer: customerId(subscription),
       description: reason === 'subscription_create' ? 'Subscription creation' : 'Subscription update',
       metadata: {},
-      paymentMethodTypes: subscription.payment_settings?.payment_method_types ?? ['card'],
+      methodTypes: { allowed: subscription.payment_settings?.payment_method_types ?? null, excluded: null },
       receiptEmail: null,
       setupFutureUsage: 'off_session',
     });
@@ -56,7 +56,10 @@ export function issueInvoice(
   return invoice;
 }
 
-export function paymentIntentOf(account: AccountState, invoice: Stripe.Invoice): Stripe.PaymentIntent | undefined {
+export function paymentIntentOf(
+  account: AccountState,
+  invoice: Stripe.Invoice,
+): Stripe.PaymentIntent | undefined {
   const payment = invoice.payments?.data[0]?.payment.payment_intent;
   const id = typeof payment === 'string' ? payment : payment?.id;
   return id === undefined ? undefined : account.paymentIntents.get(id);
@@ -93,10 +96,21 @@ function setSubscriptionStatus(
   if (subscription.status === status) return;
   const before = structuredClone(subscription);
   subscription.status = status;
-  ctx.events.publish(account, 'customer.subscription.updated', subscription, cause, previousAttributes(before, subscription));
+  ctx.events.publish(
+    account,
+    'customer.subscription.updated',
+    subscription,
+    cause,
+    previousAttributes(before, subscription),
+  );
 }
 
-function markInvoicePaid(ctx: EmulatorContext, account: AccountState, invoice: Stripe.Invoice, cause: EventCause): void {
+function markInvoicePaid(
+  ctx: EmulatorContext,
+  account: AccountState,
+  invoice: Stripe.Invoice,
+  cause: EventCause,
+): void {
   const now = ctx.clock.now();
   invoice.status = 'paid';
   invoice.amount_paid = invoice.amount_due;
@@ -119,7 +133,12 @@ function markInvoicePaid(ctx: EmulatorContext, account: AccountState, invoice: S
   }
 }
 
-function markInvoiceFailed(ctx: EmulatorContext, account: AccountState, invoice: Stripe.Invoice, cause: EventCause): void {
+function markInvoiceFailed(
+  ctx: EmulatorContext,
+  account: AccountState,
+  invoice: Stripe.Invoice,
+  cause: EventCause,
+): void {
   invoice.attempted = true;
   invoice.attempt_count += 1;
   invoice.next_payment_attempt = ctx.clock.now() + RETRY_DELAY_SECONDS;
@@ -147,7 +166,8 @@ export function syncInvoiceWithPayment(
   } else if (pi.status === 'processing') {
     invoice.attempted = true;
     const subscription = subscriptionOf(account, invoice);
-    if (subscription?.status === 'incomplete') setSubscriptionStatus(ctx, account, subscription, 'active', cause);
+    if (subscription?.status === 'incomplete')
+      setSubscriptionStatus(ctx, account, subscription, 'active', cause);
   } else if (pi.status === 'requires_payment_method' && pi.last_payment_error !== null) {
     markInvoiceFailed(ctx, account, invoice, cause);
   }

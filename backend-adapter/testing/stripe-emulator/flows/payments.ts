@@ -31,7 +31,8 @@ export function attemptPayment(
   cause: EventCause,
 ): AttemptOutcome {
   pi.payment_method = method.id;
-  if (!pi.payment_method_types.includes(method.kind)) pi.payment_method_types = [...pi.payment_method_types, method.kind];
+  if (!pi.payment_method_types.includes(method.kind))
+    pi.payment_method_types = [...pi.payment_method_types, method.kind];
   if (method.kind === 'sepa_debit') {
     const charge = save(ctx, account, account.charges, buildCharge(ctx, pi, method, 'pending', null));
     pi.status = 'processing';
@@ -82,10 +83,17 @@ function markSucceeded(pi: Stripe.PaymentIntent, charge: Stripe.Charge): void {
 /** The error a declined confirm answers with (HTTP 402, StripeCardError in the SDK). */
 export function declineError(pi: Stripe.PaymentIntent): EmulatorError {
   const error = pi.last_payment_error;
-  return new EmulatorError(402, 'card_error', error?.message ?? 'Your card was declined.', 'card_declined', undefined, {
-    decline_code: error?.decline_code ?? 'generic_decline',
-    payment_intent: structuredClone(pi),
-  });
+  return new EmulatorError(
+    402,
+    'card_error',
+    error?.message ?? 'Your card was declined.',
+    'card_declined',
+    undefined,
+    {
+      decline_code: error?.decline_code ?? 'generic_decline',
+      payment_intent: structuredClone(pi),
+    },
+  );
 }
 
 function requireProcessing(pi: Stripe.PaymentIntent): void {
@@ -98,10 +106,16 @@ function requireProcessing(pi: Stripe.PaymentIntent): void {
 }
 
 /** A delayed (SEPA) debit arrived. */
-export function settlePayment(ctx: EmulatorContext, account: AccountState, pi: Stripe.PaymentIntent, cause: EventCause): void {
+export function settlePayment(
+  ctx: EmulatorContext,
+  account: AccountState,
+  pi: Stripe.PaymentIntent,
+  cause: EventCause,
+): void {
   requireProcessing(pi);
   const charge = chargeOf(account, pi);
-  if (charge === undefined) throw unexpectedState(`PaymentIntent ${pi.id} has no charge.`, 'payment_intent_unexpected_state');
+  if (charge === undefined)
+    throw unexpectedState(`PaymentIntent ${pi.id} has no charge.`, 'payment_intent_unexpected_state');
   charge.status = 'succeeded';
   charge.paid = true;
   charge.captured = true;

@@ -30,7 +30,8 @@ export function attemptSetup(
   si.status = 'succeeded';
   si.payment_method = method.id;
   si.last_setup_error = null;
-  if (!si.payment_method_types.includes(method.kind)) si.payment_method_types = [...si.payment_method_types, method.kind];
+  if (!si.payment_method_types.includes(method.kind))
+    si.payment_method_types = [...si.payment_method_types, method.kind];
   if (method.kind === 'sepa_debit') si.mandate = newId('mandate');
   ctx.events.publish(account, 'setup_intent.succeeded', si, cause);
   return 'succeeded';

@@ -10,7 +10,11 @@ import { previousAttributes, type EventCause } from '../events';
 import { save } from '../lookup';
 import type { EmulatedPaymentMethod, PaymentMethodKind } from '../payment-methods';
 import type { InvoiceLineSpec } from '../resources/invoices';
-import { buildSubscription, buildSubscriptionItem, type SubscriptionFields } from '../resources/subscriptions';
+import {
+  buildSubscription,
+  buildSubscriptionItem,
+  type SubscriptionFields,
+} from '../resources/subscriptions';
 import type { AccountState } from '../store';
 import { chargeInvoice, issueInvoice, paymentIntentOf, syncInvoiceWithPayment } from './invoices';
 import { failProcessingPayment, settlePayment, type AttemptOutcome } from './payments';
@@ -55,13 +59,20 @@ export function startSubscription(
   account: AccountState,
   spec: StartSpec,
   cause: EventCause,
-): { subscription: Stripe.Subscription; invoice: Stripe.Invoice; outcome: AttemptOutcome | 'nothing_due' | 'not_charged' } {
+): {
+  subscription: Stripe.Subscription;
+  invoice: Stripe.Invoice;
+  outcome: AttemptOutcome | 'nothing_due' | 'not_charged';
+} {
   const subscription = buildSubscription(ctx, spec.fields);
   const start = subscription.start_date;
   const firstPrice = spec.items[0]?.price;
-  if (firstPrice === undefined) throw unexpectedState('A subscription needs at least one item.', 'parameter_missing', 'items');
+  if (firstPrice === undefined)
+    throw unexpectedState('A subscription needs at least one item.', 'parameter_missing', 'items');
   const period = { start, end: periodEnd(start, firstPrice) };
-  subscription.items.data = spec.items.map((item) => buildSubscriptionItem(ctx, subscription.id, item, period));
+  subscription.items.data = spec.items.map((item) =>
+    buildSubscriptionItem(ctx, subscription.id, item, period),
+  );
   save(ctx, account, account.subscriptions, subscription);
   ctx.events.publish(account, 'customer.subscription.created', subscription, cause);
   const lines: InvoiceLineSpec[] = [
@@ -86,7 +97,10 @@ export function startSubscription(
 export type RenewalOutcome = 'paid' | 'failed' | 'processing';
 
 function methodKind(account: AccountState, subscription: Stripe.Subscription): PaymentMethodKind {
-  const id = typeof subscription.default_payment_method === 'string' ? subscription.default_payment_method : subscription.default_payment_method?.id;
+  const id =
+    typeof subscription.default_payment_method === 'string'
+      ? subscription.default_payment_method
+      : subscription.default_payment_method?.id;
   return (id === undefined ? undefined : account.paymentMethods.get(id)?.kind) ?? 'card';
 }
 
@@ -109,7 +123,8 @@ export function renewSubscription(
     );
   }
   const firstItem = subscription.items.data[0];
-  if (firstItem === undefined) throw unexpectedState(`Subscription ${subscription.id} has no items.`, 'subscription_unexpected_state');
+  if (firstItem === undefined)
+    throw unexpectedState(`Subscription ${subscription.id} has no items.`, 'subscription_unexpected_state');
   const start = firstItem.current_period_end;
   if (ctx.clock.now() < start) ctx.clock.advance(start - ctx.clock.now());
   if (subscription.cancel_at_period_end) {
@@ -122,7 +137,13 @@ export function renewSubscription(
     item.current_period_start = period.start;
     item.current_period_end = period.end;
   }
-  ctx.events.publish(account, 'customer.subscription.updated', subscription, cause, previousAttributes(before, subscription));
+  ctx.events.publish(
+    account,
+    'customer.subscription.updated',
+    subscription,
+    cause,
+    previousAttributes(before, subscription),
+  );
   const lines = subscription.items.data.map((item) => ({
     price: item.price,
     quantity: item.quantity ?? 1,

@@ -9,7 +9,10 @@ import { newId } from '../ids';
 import { find } from '../lookup';
 import type { EmulatedPaymentMethod } from '../payment-methods';
 
-function paymentMethodDetails(method: EmulatedPaymentMethod, amount: number): Stripe.Charge.PaymentMethodDetails {
+function paymentMethodDetails(
+  method: EmulatedPaymentMethod,
+  amount: number,
+): Stripe.Charge.PaymentMethodDetails {
   if (method.kind === 'sepa_debit') {
     return {
       type: 'sepa_debit',
@@ -90,7 +93,10 @@ export function buildCharge(
       network_status: status === 'failed' ? 'declined_by_network' : 'approved_by_network',
       reason: failure?.code ?? null,
       risk_level: 'normal',
-      seller_message: status === 'failed' ? 'The bank did not return any further details with this decline.' : 'Payment complete.',
+      seller_message:
+        status === 'failed'
+          ? 'The bank did not return any further details with this decline.'
+          : 'Payment complete.',
       type: status === 'failed' ? 'issuer_declined' : 'authorized',
     },
     paid: succeeded,

@@ -12,6 +12,7 @@ import { find, save } from '../lookup';
 import { applyMetadata } from '../params';
 import type { AccountState, SessionExtras } from '../store';
 import { readSessionPlan, unitAmountOf, type PlannedLine, type SessionPlan } from './checkout-session-params';
+import { effectiveMethodTypes } from '../payment-methods';
 import { savePendingPrice } from './prices';
 
 export function buildLineItem(account: AccountState, line: PlannedLine): Stripe.LineItem {
@@ -37,7 +38,11 @@ export function sessionTotal(lines: Stripe.LineItem[]): number {
   return lines.reduce((sum, line) => sum + line.amount_total, 0);
 }
 
-function buildSession(ctx: EmulatorContext, plan: SessionPlan, lines: Stripe.LineItem[]): Stripe.Checkout.Session {
+function buildSession(
+  ctx: EmulatorContext,
+  plan: SessionPlan,
+  lines: Stripe.LineItem[],
+): Stripe.Checkout.Session {
   const id = newId('cs_test');
   const total = plan.mode === 'setup' ? null : sessionTotal(lines);
   return {
@@ -46,7 +51,7 @@ function buildSession(ctx: EmulatorContext, plan: SessionPlan, lines: Stripe.Lin
     adaptive_pricing: null,
     after_expiration: null,
     allow_promotion_codes: plan.allowPromotionCodes,
-    allowed_payment_method_types: null,
+    allowed_payment_method_types: plan.methodTypes.allowed,
     amount_subtotal: total,
     amount_total: total,
     automatic_tax: { enabled: false, liability: null, provider: null, status: null },
@@ -62,7 +67,12 @@ function buildSession(ctx: EmulatorContext, plan: SessionPlan, lines: Stripe.Lin
     currency: plan.currency,
     currency_conversion: null,
     custom_fields: [],
-    custom_text: { after_submit: null, shipping_address: null, submit: null, terms_of_service_acceptance: null },
+    custom_text: {
+      after_submit: null,
+      shipping_address: null,
+      submit: null,
+      terms_of_service_acceptance: null,
+    },
     customer: plan.customer?.id ?? null,
     customer_account: null,
     customer_creation: plan.customerCreation,
@@ -84,7 +94,7 @@ function buildSession(ctx: EmulatorContext, plan: SessionPlan, lines: Stripe.Lin
     payment_method_collection: plan.mode === 'payment' ? null : (plan.paymentMethodCollection ?? 'always'),
     payment_method_configuration_details: null,
     payment_method_options: null,
-    payment_method_types: plan.paymentMethodTypes ?? ['card'],
+    payment_method_types: effectiveMethodTypes(plan.methodTypes),
     payment_status: plan.mode === 'setup' ? 'no_payment_required' : 'unpaid',
     permissions: null,
     phone_number_collection: { enabled: plan.phoneNumberCollection },
@@ -103,13 +113,21 @@ function buildSession(ctx: EmulatorContext, plan: SessionPlan, lines: Stripe.Lin
     url: plan.uiMode === 'hosted_page' ? `${ctx.baseUrl()}/c/pay/${id}` : null,
     wallet_options: null,
     ...(plan.returnUrl === null ? {} : { return_url: plan.returnUrl }),
+    ...(plan.methodTypes.excluded === null
+      ? {}
+      : { excluded_payment_method_types: plan.methodTypes.excluded }),
     ...(plan.redirectOnCompletion === null ? {} : { redirect_on_completion: plan.redirectOnCompletion }),
   };
 }
 
 function lineItemsList(account: AccountState, sessionId: string): Stripe.ApiList<Stripe.LineItem> {
   const lines = account.sessionExtras.get(sessionId)?.lineItems ?? [];
-  return { object: 'list', data: lines, has_more: false, url: `/v1/checkout/sessions/${sessionId}/line_items` };
+  return {
+    object: 'list',
+    data: lines,
+    has_more: false,
+    url: `/v1/checkout/sessions/${sessionId}/line_items`,
+  };
 }
 
 /** `line_items` is not part of a Session until expanded, as in Stripe. */

@@ -128,7 +128,8 @@ export const customerRoutes: ApiRoute[] = [
       if (email !== undefined) customer.email = email;
       if (name !== undefined) customer.name = name;
       if (description !== undefined) customer.description = description;
-      if (defaultPaymentMethod !== undefined) customer.invoice_settings.default_payment_method = defaultPaymentMethod;
+      if (defaultPaymentMethod !== undefined)
+        customer.invoice_settings.default_payment_method = defaultPaymentMethod;
       applyMetadata(customer.metadata, metadata);
       ctx.events.publish(account, 'customer.updated', customer, cause, previousAttributes(before, customer));
       return { body: expandObject(account, customer, expand) };

@@ -37,7 +37,12 @@ function buildLine(
     spec.subscriptionItem === null
       ? {
           type: 'invoice_item_details',
-          invoice_item_details: { invoice_item: newId('ii'), proration: false, proration_details: null, subscription: subscription.id },
+          invoice_item_details: {
+            invoice_item: newId('ii'),
+            proration: false,
+            proration_details: null,
+            subscription: subscription.id,
+          },
           subscription_item_details: null,
         }
       : {
@@ -79,7 +84,11 @@ function buildLine(
   };
 }
 
-export function buildInvoicePayment(ctx: EmulatorContext, invoice: Stripe.Invoice, paymentIntent: string): Stripe.InvoicePayment {
+export function buildInvoicePayment(
+  ctx: EmulatorContext,
+  invoice: Stripe.Invoice,
+  paymentIntent: string,
+): Stripe.InvoicePayment {
   return {
     id: newId('inpay'),
     object: 'invoice_payment',
@@ -216,7 +225,9 @@ export const invoiceRoutes: ApiRoute[] = [
       const expand = params.expand();
       const items = account.invoices
         .all()
-        .filter((i) => subscription === undefined || i.parent?.subscription_details?.subscription === subscription)
+        .filter(
+          (i) => subscription === undefined || i.parent?.subscription_details?.subscription === subscription,
+        )
         .filter((i) => customer === undefined || i.customer === customer)
         .filter((i) => status === undefined || i.status === status);
       const list = paginate(items, params, '/v1/invoices');

@@ -1,7 +1,7 @@
 /** /v1/payment_intents: create, retrieve, update, confirm, cancel, list. */
 import type Stripe from 'stripe';
 import type { ApiRoute, EmulatorContext } from '../context';
-import { invalidRequest, unexpectedState } from '../errors';
+import { unexpectedState } from '../errors';
 import type { EventCause } from '../events';
 import { expandObject } from '../expand';
 import { clientSecret, newId } from '../ids';
@@ -9,7 +9,12 @@ import { paginate } from '../list';
 import { find, save } from '../lookup';
 import { checkChargeAmount, MAXIMUM_AMOUNT, readCurrency } from '../money';
 import { applyMetadata, metadataOf, type Params } from '../params';
-import { checkMethodCurrency, PAYMENT_METHOD_TYPES } from '../payment-methods';
+import {
+  checkMethodCurrency,
+  effectiveMethodTypes,
+  readMethodTypes,
+  type MethodTypeChoice,
+} from '../payment-methods';
 import { attemptPayment, declineError } from '../flows/payments';
 import type { AccountState } from '../store';
 
@@ -19,7 +24,7 @@ export interface PaymentIntentFields {
   customer: string | null;
   description: string | null;
   metadata: Record<string, string>;
-  paymentMethodTypes: string[] | null;
+  methodTypes: MethodTypeChoice;
   receiptEmail: string | null;
   setupFutureUsage: Stripe.PaymentIntent.SetupFutureUsage | null;
 }
@@ -29,14 +34,14 @@ export function buildPaymentIntent(ctx: EmulatorContext, fields: PaymentIntentFi
   return {
     id,
     object: 'payment_intent',
-    allowed_payment_method_types: null,
+    allowed_payment_method_types: fields.methodTypes.allowed,
     amount: fields.amount,
     amount_capturable: 0,
     amount_received: 0,
     application: null,
     application_fee_amount: null,
     // Without explicit types, current API versions turn on dynamic payment methods.
-    automatic_payment_methods: fields.paymentMethodTypes === null ? { enabled: true } : null,
+    automatic_payment_methods: fields.methodTypes.allowed === null ? { enabled: true } : null,
     canceled_at: null,
     cancellation_reason: null,
     capture_method: 'automatic_async',
@@ -47,7 +52,7 @@ export function buildPaymentIntent(ctx: EmulatorContext, fields: PaymentIntentFi
     customer: fields.customer,
     customer_account: null,
     description: fields.description,
-    excluded_payment_method_types: null,
+    excluded_payment_method_types: fields.methodTypes.excluded,
     last_payment_error: null,
     latest_charge: null,
     livemode: false,
@@ -58,7 +63,7 @@ export function buildPaymentIntent(ctx: EmulatorContext, fields: PaymentIntentFi
     payment_method: null,
     payment_method_configuration_details: null,
     payment_method_options: null,
-    payment_method_types: fields.paymentMethodTypes ?? ['card'],
+    payment_method_types: effectiveMethodTypes(fields.methodTypes),
     payment_record: null,
     processing: null,
     receipt_email: fields.receiptEmail,
@@ -74,19 +79,6 @@ export function buildPaymentIntent(ctx: EmulatorContext, fields: PaymentIntentFi
   };
 }
 
-function readPaymentMethodTypes(params: Params): string[] | undefined {
-  const types = params.stringList('payment_method_types');
-  types?.forEach((type, i) => {
-    if (!(PAYMENT_METHOD_TYPES as readonly string[]).includes(type)) {
-      throw invalidRequest(
-        `Invalid payment_method_types[${i}]: must be one of ${PAYMENT_METHOD_TYPES.join(', ')}`,
-        `payment_method_types[${i}]`,
-      );
-    }
-  });
-  return types;
-}
-
 function readAutomaticPaymentMethods(params: Params): boolean {
   const apm = params.object('automatic_payment_methods');
   if (apm === undefined) return false;
@@ -94,7 +86,12 @@ function readAutomaticPaymentMethods(params: Params): boolean {
   return apm.boolean('enabled') ?? false;
 }
 
-const CANCELABLE = ['requires_payment_method', 'requires_capture', 'requires_confirmation', 'requires_action'];
+const CANCELABLE = [
+  'requires_payment_method',
+  'requires_capture',
+  'requires_confirmation',
+  'requires_action',
+];
 const CONFIRMABLE = ['requires_payment_method', 'requires_confirmation', 'requires_action'];
 
 /** Confirms with the given method (or the one already attached); a decline becomes the 402 Stripe returns. */
@@ -134,31 +131,32 @@ export const paymentIntentRoutes: ApiRoute[] = [
       checkChargeAmount(amount, currency, 'amount');
       const customer = params.string('customer');
       if (customer !== undefined) find(account.customers, customer, 'customer', 'customer');
-      const types = readPaymentMethodTypes(params);
+      const methodTypes = readMethodTypes(params);
       const automatic = readAutomaticPaymentMethods(params);
-      if (types !== undefined && automatic) {
-        throw invalidRequest(
-          'You may only specify one of these parameters: automatic_payment_methods, payment_method_types.',
-          'automatic_payment_methods',
-        );
-      }
-      checkMethodCurrency(types ?? [], currency, 'payment_method_types');
+      checkMethodCurrency(methodTypes.allowed ?? [], currency, 'allowed_payment_method_types');
       const pi = buildPaymentIntent(ctx, {
         amount,
         currency,
         customer: customer ?? null,
         description: params.string('description', 1000) ?? null,
         metadata: metadataOf(params.metadata()),
-        paymentMethodTypes: types ?? null,
+        methodTypes,
         receiptEmail: params.string('receipt_email') ?? null,
         setupFutureUsage: params.enum('setup_future_usage', ['on_session', 'off_session'] as const) ?? null,
       });
+      if (automatic) pi.automatic_payment_methods = { enabled: true };
       pi.statement_descriptor = params.string('statement_descriptor', 22) ?? null;
       pi.statement_descriptor_suffix = params.string('statement_descriptor_suffix', 22) ?? null;
       params.enum('capture_method', ['automatic', 'automatic_async'] as const);
       const methodToken = params.string('payment_method');
       const confirmNow = params.boolean('confirm') ?? false;
-      params.ignore('return_url', 'mandate_data', 'off_session', 'error_on_requires_action', 'payment_method_options');
+      params.ignore(
+        'return_url',
+        'mandate_data',
+        'off_session',
+        'error_on_requires_action',
+        'payment_method_options',
+      );
       const expand = params.expand();
       params.finish();
       if (methodToken !== undefined && !confirmNow) {
@@ -218,7 +216,14 @@ export const paymentIntentRoutes: ApiRoute[] = [
       const pi = find(account.paymentIntents, pathParams.id ?? '', 'payment_intent', 'intent', 404);
       const methodToken = params.string('payment_method');
       const receiptEmail = params.string('receipt_email');
-      params.ignore('return_url', 'mandate_data', 'off_session', 'error_on_requires_action', 'payment_method_options', 'client_secret');
+      params.ignore(
+        'return_url',
+        'mandate_data',
+        'off_session',
+        'error_on_requires_action',
+        'payment_method_options',
+        'client_secret',
+      );
       const expand = params.expand();
       params.finish();
       if (receiptEmail !== undefined) pi.receipt_email = receiptEmail;
@@ -258,7 +263,9 @@ export const paymentIntentRoutes: ApiRoute[] = [
     handler: (_ctx, { account, params }) => {
       const customer = params.string('customer');
       const expand = params.expand();
-      const items = account.paymentIntents.all().filter((pi) => customer === undefined || pi.customer === customer);
+      const items = account.paymentIntents
+        .all()
+        .filter((pi) => customer === undefined || pi.customer === customer);
       const list = paginate(items, params, '/v1/payment_intents');
       params.finish();
       return { body: expandObject(account, list, expand) };

@@ -75,11 +75,18 @@ function readUnitAmount(params: Params): number | undefined {
   const amount = params.integer('unit_amount', { min: 0, max: MAXIMUM_AMOUNT });
   const decimal = params.string('unit_amount_decimal');
   if (amount !== undefined && decimal !== undefined) {
-    throw invalidRequest('You may only specify one of these parameters: unit_amount, unit_amount_decimal.', params.name('unit_amount'));
+    throw invalidRequest(
+      'You may only specify one of these parameters: unit_amount, unit_amount_decimal.',
+      params.name('unit_amount'),
+    );
   }
   if (decimal === undefined) return amount;
   // Fractional cents exist in Stripe but no Guichet flow uses them.
-  if (!/^\d+$/.test(decimal)) throw invalidRequest('The emulator only supports whole unit_amount_decimal values.', params.name('unit_amount_decimal'));
+  if (!/^\d+$/.test(decimal))
+    throw invalidRequest(
+      'The emulator only supports whole unit_amount_decimal values.',
+      params.name('unit_amount_decimal'),
+    );
   return Number(decimal);
 }
 
@@ -94,13 +101,17 @@ function readProduct(
   const productId = params.string('product');
   const productData = allowProductData ? params.object('product_data') : undefined;
   if (productId !== undefined && productData !== undefined) {
-    throw invalidRequest('You may only specify one of these parameters: product, product_data.', params.name('product'));
+    throw invalidRequest(
+      'You may only specify one of these parameters: product, product_data.',
+      params.name('product'),
+    );
   }
   if (productId !== undefined) {
     find(account.products, productId, 'product', params.name('product'));
     return { product: productId, newProduct: null };
   }
-  if (productData === undefined) throw missingParam(params.name(allowProductData ? 'product_data' : 'product'));
+  if (productData === undefined)
+    throw missingParam(params.name(allowProductData ? 'product_data' : 'product'));
   const newProduct = buildProduct(ctx, {
     name: productData.requiredString('name', 250),
     description: productData.string('description') ?? null,
@@ -139,7 +150,11 @@ export function readPriceData(
   return { price, newProduct };
 }
 
-export function savePendingPrice(ctx: EmulatorContext, account: AccountState, pending: PendingPrice): Stripe.Price {
+export function savePendingPrice(
+  ctx: EmulatorContext,
+  account: AccountState,
+  pending: PendingPrice,
+): Stripe.Price {
   if (pending.newProduct !== null) save(ctx, account, account.products, pending.newProduct);
   return save(ctx, account, account.prices, pending.price);
 }
@@ -152,7 +167,10 @@ function readCustomUnitAmount(params: Params): Stripe.Price.CustomUnitAmount | n
   const maximum = custom.integer('maximum', { min: 0, max: MAXIMUM_AMOUNT }) ?? null;
   const preset = custom.integer('preset', { min: 0, max: MAXIMUM_AMOUNT }) ?? null;
   if (minimum !== null && maximum !== null && minimum > maximum) {
-    throw invalidRequest('custom_unit_amount[minimum] must be less than or equal to custom_unit_amount[maximum].', custom.name('minimum'));
+    throw invalidRequest(
+      'custom_unit_amount[minimum] must be less than or equal to custom_unit_amount[maximum].',
+      custom.name('minimum'),
+    );
   }
   return { minimum, maximum, preset };
 }
@@ -166,11 +184,17 @@ export const priceRoutes: ApiRoute[] = [
       const unitAmount = readUnitAmount(params);
       const customUnitAmount = readCustomUnitAmount(params);
       if ((unitAmount === undefined) === (customUnitAmount === null)) {
-        throw invalidRequest('You must specify exactly one of unit_amount or custom_unit_amount.', 'unit_amount');
+        throw invalidRequest(
+          'You must specify exactly one of unit_amount or custom_unit_amount.',
+          'unit_amount',
+        );
       }
       const recurring = readRecurring(params, 'recurring');
       if (recurring !== null && customUnitAmount !== null) {
-        throw invalidRequest('custom_unit_amount is not supported for recurring prices.', 'custom_unit_amount');
+        throw invalidRequest(
+          'custom_unit_amount is not supported for recurring prices.',
+          'custom_unit_amount',
+        );
       }
       const { product, newProduct } = readProduct(ctx, account, params, true);
       const price = buildPrice(ctx, {
@@ -217,7 +241,9 @@ export const priceRoutes: ApiRoute[] = [
         .all()
         .filter((p) => product === undefined || p.product === product)
         .filter((p) => active === undefined || p.active === active)
-        .filter((p) => lookupKeys === undefined || (p.lookup_key !== null && lookupKeys.includes(p.lookup_key)));
+        .filter(
+          (p) => lookupKeys === undefined || (p.lookup_key !== null && lookupKeys.includes(p.lookup_key)),
+        );
       const list = paginate(items, params, '/v1/prices');
       params.finish();
       return { body: expandObject(account, list, expand) };

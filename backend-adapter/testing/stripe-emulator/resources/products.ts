@@ -11,7 +11,13 @@ import { applyMetadata, metadataOf } from '../params';
 
 export function buildProduct(
   ctx: EmulatorContext,
-  fields: { id?: string; name: string; description?: string | null; metadata?: Record<string, string>; active?: boolean },
+  fields: {
+    id?: string;
+    name: string;
+    description?: string | null;
+    metadata?: Record<string, string>;
+    active?: boolean;
+  },
 ): Stripe.Product {
   const now = ctx.clock.now();
   return {

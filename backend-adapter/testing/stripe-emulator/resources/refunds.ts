@@ -13,18 +13,33 @@ import { find, save } from '../lookup';
 import { applyMetadata, metadataOf } from '../params';
 import type { AccountState } from '../store';
 
-function refundableCharge(account: AccountState, paymentIntent: string | undefined, chargeId: string | undefined): Stripe.Charge {
+function refundableCharge(
+  account: AccountState,
+  paymentIntent: string | undefined,
+  chargeId: string | undefined,
+): Stripe.Charge {
   if (paymentIntent !== undefined && chargeId !== undefined) {
-    throw invalidRequest('You may only specify one of these parameters: charge, payment_intent.', 'payment_intent');
+    throw invalidRequest(
+      'You may only specify one of these parameters: charge, payment_intent.',
+      'payment_intent',
+    );
   }
   if (chargeId !== undefined) return find(account.charges, chargeId, 'charge', 'charge');
   if (paymentIntent === undefined) {
-    throw invalidRequest('One of the following params should be provided for this request: payment_intent or charge.', 'payment_intent', 'parameter_missing');
+    throw invalidRequest(
+      'One of the following params should be provided for this request: payment_intent or charge.',
+      'payment_intent',
+      'parameter_missing',
+    );
   }
   const pi = find(account.paymentIntents, paymentIntent, 'payment_intent', 'payment_intent');
   const charge = typeof pi.latest_charge === 'string' ? account.charges.get(pi.latest_charge) : undefined;
   if (pi.status !== 'succeeded' || charge === undefined) {
-    throw invalidRequest(`This PaymentIntent (${pi.id}) does not have a successful charge to refund.`, 'payment_intent', 'charge_not_refundable');
+    throw invalidRequest(
+      `This PaymentIntent (${pi.id}) does not have a successful charge to refund.`,
+      'payment_intent',
+      'charge_not_refundable',
+    );
   }
   return charge;
 }
@@ -65,7 +80,11 @@ export const refundRoutes: ApiRoute[] = [
       const expand = params.expand();
       params.finish();
       if (remaining === 0) {
-        throw invalidRequest(`Charge ${charge.id} has already been refunded.`, undefined, 'charge_already_refunded');
+        throw invalidRequest(
+          `Charge ${charge.id} has already been refunded.`,
+          undefined,
+          'charge_already_refunded',
+        );
       }
       if (amount > remaining) {
         throw invalidRequest(

@@ -1,21 +1,21 @@
 /** /v1/setup_intents: create, retrieve, confirm, cancel. Saving a method for later (SEPA mandates, renewals). */
 import type Stripe from 'stripe';
 import type { ApiRoute, EmulatorContext } from '../context';
-import { EmulatorError, invalidRequest, unexpectedState } from '../errors';
+import { EmulatorError, unexpectedState } from '../errors';
 import type { EventCause } from '../events';
 import { expandObject } from '../expand';
 import { attemptSetup } from '../flows/setups';
 import { clientSecret, newId } from '../ids';
 import { find, save } from '../lookup';
 import { metadataOf } from '../params';
-import { PAYMENT_METHOD_TYPES } from '../payment-methods';
+import { effectiveMethodTypes, readMethodTypes, type MethodTypeChoice } from '../payment-methods';
 import type { AccountState } from '../store';
 
 export interface SetupIntentFields {
   customer: string | null;
   description: string | null;
   metadata: Record<string, string>;
-  paymentMethodTypes: string[] | null;
+  methodTypes: MethodTypeChoice;
   usage: 'off_session' | 'on_session';
 }
 
@@ -24,16 +24,16 @@ export function buildSetupIntent(ctx: EmulatorContext, fields: SetupIntentFields
   return {
     id,
     object: 'setup_intent',
-    allowed_payment_method_types: null,
+    allowed_payment_method_types: fields.methodTypes.allowed,
     application: null,
-    automatic_payment_methods: fields.paymentMethodTypes === null ? { enabled: true } : null,
+    automatic_payment_methods: fields.methodTypes.allowed === null ? { enabled: true } : null,
     cancellation_reason: null,
     client_secret: clientSecret(id),
     created: ctx.clock.now(),
     customer: fields.customer,
     customer_account: null,
     description: fields.description,
-    excluded_payment_method_types: null,
+    excluded_payment_method_types: fields.methodTypes.excluded,
     flow_directions: null,
     last_setup_error: null,
     latest_attempt: null,
@@ -45,7 +45,7 @@ export function buildSetupIntent(ctx: EmulatorContext, fields: SetupIntentFields
     payment_method: null,
     payment_method_configuration_details: null,
     payment_method_options: null,
-    payment_method_types: fields.paymentMethodTypes ?? ['card'],
+    payment_method_types: effectiveMethodTypes(fields.methodTypes),
     single_use_mandate: null,
     status: 'requires_payment_method',
     usage: fields.usage,
@@ -54,9 +54,18 @@ export function buildSetupIntent(ctx: EmulatorContext, fields: SetupIntentFields
 
 const CONFIRMABLE = ['requires_payment_method', 'requires_confirmation', 'requires_action'];
 
-function confirm(ctx: EmulatorContext, account: AccountState, si: Stripe.SetupIntent, token: string | undefined, cause: EventCause): void {
+function confirm(
+  ctx: EmulatorContext,
+  account: AccountState,
+  si: Stripe.SetupIntent,
+  token: string | undefined,
+  cause: EventCause,
+): void {
   if (!CONFIRMABLE.includes(si.status)) {
-    throw unexpectedState(`You cannot confirm this SetupIntent because it has a status of ${si.status}.`, 'setup_intent_unexpected_state');
+    throw unexpectedState(
+      `You cannot confirm this SetupIntent because it has a status of ${si.status}.`,
+      'setup_intent_unexpected_state',
+    );
   }
   const methodToken = token ?? (typeof si.payment_method === 'string' ? si.payment_method : undefined);
   if (methodToken === undefined) {
@@ -68,9 +77,16 @@ function confirm(ctx: EmulatorContext, account: AccountState, si: Stripe.SetupIn
   }
   const method = account.paymentMethods.resolve(methodToken, 'payment_method');
   if (attemptSetup(ctx, account, si, method, cause) === 'declined') {
-    throw new EmulatorError(402, 'card_error', si.last_setup_error?.message ?? 'Your card was declined.', 'card_declined', undefined, {
-      decline_code: si.last_setup_error?.decline_code ?? 'generic_decline',
-    });
+    throw new EmulatorError(
+      402,
+      'card_error',
+      si.last_setup_error?.message ?? 'Your card was declined.',
+      'card_declined',
+      undefined,
+      {
+        decline_code: si.last_setup_error?.decline_code ?? 'generic_decline',
+      },
+    );
   }
 }
 
@@ -81,12 +97,7 @@ export const setupIntentRoutes: ApiRoute[] = [
     handler: (ctx, { account, params, cause }) => {
       const customer = params.string('customer');
       if (customer !== undefined) find(account.customers, customer, 'customer', 'customer');
-      const types = params.stringList('payment_method_types');
-      types?.forEach((type, i) => {
-        if (!(PAYMENT_METHOD_TYPES as readonly string[]).includes(type)) {
-          throw invalidRequest(`Invalid payment_method_types[${i}]: must be one of ${PAYMENT_METHOD_TYPES.join(', ')}`, `payment_method_types[${i}]`);
-        }
-      });
+      const methodTypes = readMethodTypes(params);
       const automatic = params.object('automatic_payment_methods');
       automatic?.boolean('enabled');
       automatic?.enum('allow_redirects', ['always', 'never'] as const);
@@ -94,7 +105,7 @@ export const setupIntentRoutes: ApiRoute[] = [
         customer: customer ?? null,
         description: params.string('description', 1000) ?? null,
         metadata: metadataOf(params.metadata()),
-        paymentMethodTypes: types ?? null,
+        methodTypes,
         usage: params.enum('usage', ['off_session', 'on_session'] as const) ?? 'off_session',
       });
       const token = params.string('payment_method');
@@ -141,11 +152,18 @@ export const setupIntentRoutes: ApiRoute[] = [
     path: '/v1/setup_intents/:id/cancel',
     handler: (ctx, { account, params, pathParams, cause }) => {
       const si = find(account.setupIntents, pathParams.id ?? '', 'setup_intent', 'intent', 404);
-      const reason = params.enum('cancellation_reason', ['abandoned', 'duplicate', 'requested_by_customer'] as const);
+      const reason = params.enum('cancellation_reason', [
+        'abandoned',
+        'duplicate',
+        'requested_by_customer',
+      ] as const);
       const expand = params.expand();
       params.finish();
       if (!CONFIRMABLE.includes(si.status)) {
-        throw unexpectedState(`You cannot cancel this SetupIntent because it has a status of ${si.status}.`, 'setup_intent_unexpected_state');
+        throw unexpectedState(
+          `You cannot cancel this SetupIntent because it has a status of ${si.status}.`,
+          'setup_intent_unexpected_state',
+        );
       }
       si.status = 'canceled';
       si.cancellation_reason = reason ?? null;

@@ -103,7 +103,13 @@ export function buildSubscription(ctx: EmulatorContext, fields: SubscriptionFiel
     description: fields.description,
     discounts: [],
     ended_at: null,
-    invoice_settings: { account_tax_ids: null, custom_fields: null, description: null, footer: null, issuer: { type: 'self' } },
+    invoice_settings: {
+      account_tax_ids: null,
+      custom_fields: null,
+      description: null,
+      footer: null,
+      issuer: { type: 'self' },
+    },
     items: embeddedList<Stripe.SubscriptionItem>([], `/v1/subscription_items?subscription=${id}`),
     latest_invoice: null,
     livemode: false,
@@ -132,7 +138,11 @@ export function buildSubscription(ctx: EmulatorContext, fields: SubscriptionFiel
 }
 
 /** Items take an existing recurring `price` or an inline `price_data` whose `product` must already exist. */
-function readItems(ctx: EmulatorContext, account: AccountState, params: Params): { pending: PendingPrice | null; spec: Omit<SubscriptionItemSpec, 'price'> & { price: Stripe.Price } }[] {
+function readItems(
+  ctx: EmulatorContext,
+  account: AccountState,
+  params: Params,
+): { pending: PendingPrice | null; spec: Omit<SubscriptionItemSpec, 'price'> & { price: Stripe.Price } }[] {
   const items = params.list('items');
   if (items.length === 0) throw missingParam('items');
   if (items.length > 20) throw invalidRequest('A subscription can have at most 20 items.', 'items');
@@ -140,7 +150,10 @@ function readItems(ctx: EmulatorContext, account: AccountState, params: Params):
     const priceId = item.string('price');
     const priceData = item.object('price_data');
     if (priceId !== undefined && priceData !== undefined) {
-      throw invalidRequest('You may only specify one of these parameters: price, price_data.', item.name('price'));
+      throw invalidRequest(
+        'You may only specify one of these parameters: price, price_data.',
+        item.name('price'),
+      );
     }
     let pending: PendingPrice | null = null;
     let price: Stripe.Price;
@@ -163,7 +176,12 @@ function readItems(ctx: EmulatorContext, account: AccountState, params: Params):
   });
 }
 
-const PAYMENT_BEHAVIORS = ['allow_incomplete', 'default_incomplete', 'error_if_incomplete', 'pending_if_incomplete'] as const;
+const PAYMENT_BEHAVIORS = [
+  'allow_incomplete',
+  'default_incomplete',
+  'error_if_incomplete',
+  'pending_if_incomplete',
+] as const;
 
 export const subscriptionRoutes: ApiRoute[] = [
   {
@@ -173,15 +191,23 @@ export const subscriptionRoutes: ApiRoute[] = [
       const customer = find(account.customers, params.requiredString('customer'), 'customer', 'customer');
       const items = readItems(ctx, account, params);
       const currencies = new Set(items.map((i) => i.spec.price.currency));
-      const intervals = new Set(items.map((i) => `${i.spec.price.recurring?.interval}/${i.spec.price.recurring?.interval_count}`));
-      if (currencies.size > 1) throw invalidRequest('All prices on a subscription must have the same currency.', 'items');
-      if (intervals.size > 1) throw invalidRequest('All prices on a subscription must have the same recurring interval.', 'items');
-      const collectionMethod = params.enum('collection_method', ['charge_automatically', 'send_invoice'] as const) ?? 'charge_automatically';
+      const intervals = new Set(
+        items.map((i) => `${i.spec.price.recurring?.interval}/${i.spec.price.recurring?.interval_count}`),
+      );
+      if (currencies.size > 1)
+        throw invalidRequest('All prices on a subscription must have the same currency.', 'items');
+      if (intervals.size > 1)
+        throw invalidRequest('All prices on a subscription must have the same recurring interval.', 'items');
+      const collectionMethod =
+        params.enum('collection_method', ['charge_automatically', 'send_invoice'] as const) ??
+        'charge_automatically';
       const daysUntilDue = params.integer('days_until_due', { min: 0, max: 365 });
-      if (collectionMethod === 'send_invoice' && daysUntilDue === undefined) throw missingParam('days_until_due');
+      if (collectionMethod === 'send_invoice' && daysUntilDue === undefined)
+        throw missingParam('days_until_due');
       const paymentBehavior = params.enum('payment_behavior', PAYMENT_BEHAVIORS) ?? 'allow_incomplete';
       const pmParam = params.string('default_payment_method');
-      const defaultMethod = pmParam === undefined ? undefined : account.paymentMethods.resolve(pmParam, 'default_payment_method');
+      const defaultMethod =
+        pmParam === undefined ? undefined : account.paymentMethods.resolve(pmParam, 'default_payment_method');
       const settings = params.object('payment_settings');
       const paymentMethodTypes = settings?.stringList('payment_method_types') ?? null;
       settings?.enum('save_default_payment_method', ['off', 'on_subscription'] as const);
@@ -193,7 +219,8 @@ export const subscriptionRoutes: ApiRoute[] = [
       params.finish();
       const methodId = defaultMethod?.id ?? customer.invoice_settings.default_payment_method;
       const method = typeof methodId === 'string' ? account.paymentMethods.get(methodId) : undefined;
-      const charging = collectionMethod === 'charge_automatically' && paymentBehavior !== 'default_incomplete';
+      const charging =
+        collectionMethod === 'charge_automatically' && paymentBehavior !== 'default_incomplete';
       if (charging && method === undefined) {
         throw invalidRequest(
           'This customer has no attached payment source or default payment method. Please consider adding a default payment method. For more information, visit https://stripe.com/docs/billing/subscriptions/payment-methods-setting#payment-method-priority.',
@@ -202,7 +229,9 @@ export const subscriptionRoutes: ApiRoute[] = [
         );
       }
       if (paymentBehavior === 'error_if_incomplete' && method?.declineCode) {
-        throw new EmulatorError(402, 'card_error', 'Your card was declined.', 'card_declined', undefined, { decline_code: method.declineCode });
+        throw new EmulatorError(402, 'card_error', 'Your card was declined.', 'card_declined', undefined, {
+          decline_code: method.declineCode,
+        });
       }
       for (const item of items) if (item.pending !== null) savePendingPrice(ctx, account, item.pending);
       const { subscription } = startSubscription(
@@ -249,23 +278,35 @@ export const subscriptionRoutes: ApiRoute[] = [
       const description = params.string('description', 500);
       const metadata = params.metadata();
       const pmParam = params.string('default_payment_method');
-      const method = pmParam === undefined ? undefined : account.paymentMethods.resolve(pmParam, 'default_payment_method');
+      const method =
+        pmParam === undefined ? undefined : account.paymentMethods.resolve(pmParam, 'default_payment_method');
       params.ignore('proration_behavior');
       const expand = params.expand();
       params.finish();
       if (subscription.status === 'canceled') {
-        throw unexpectedState('A canceled subscription can only update its cancellation_details and metadata.', 'resource_missing');
+        throw unexpectedState(
+          'A canceled subscription can only update its cancellation_details and metadata.',
+          'resource_missing',
+        );
       }
       const before = structuredClone(subscription);
       if (cancelAtPeriodEnd !== undefined) {
         subscription.cancel_at_period_end = cancelAtPeriodEnd;
-        subscription.cancel_at = cancelAtPeriodEnd ? (subscription.items.data[0]?.current_period_end ?? null) : null;
+        subscription.cancel_at = cancelAtPeriodEnd
+          ? (subscription.items.data[0]?.current_period_end ?? null)
+          : null;
         subscription.canceled_at = cancelAtPeriodEnd ? ctx.clock.now() : null;
       }
       if (description !== undefined) subscription.description = description;
       if (method !== undefined) subscription.default_payment_method = method.id;
       applyMetadata(subscription.metadata, metadata);
-      ctx.events.publish(account, 'customer.subscription.updated', subscription, cause, previousAttributes(before, subscription));
+      ctx.events.publish(
+        account,
+        'customer.subscription.updated',
+        subscription,
+        cause,
+        previousAttributes(before, subscription),
+      );
       return { body: expandObject(account, subscription, expand) };
     },
   },
@@ -300,7 +341,9 @@ export const subscriptionRoutes: ApiRoute[] = [
         .filter((s) => customer === undefined || s.customer === customer)
         .filter((s) => price === undefined || s.items.data.some((i) => i.price.id === price))
         // Stripe lists every status but `canceled` unless asked.
-        .filter((s) => (status === undefined ? s.status !== 'canceled' : status === 'all' || s.status === status));
+        .filter((s) =>
+          status === undefined ? s.status !== 'canceled' : status === 'all' || s.status === status,
+        );
       const list = paginate(items, params, '/v1/subscriptions');
       params.finish();
       return { body: expandObject(account, list, expand) };
