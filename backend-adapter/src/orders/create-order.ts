@@ -12,6 +12,7 @@ import {
   holdExpiresAt,
   quoteOrder,
   scheduleStatus,
+  validateOrder,
   type DomainError,
   type Quote,
 } from '../domain';
@@ -69,7 +70,7 @@ export async function createOrder(
   const now = deps.now();
   const schedule = scheduleStatus(form, now);
   if (schedule !== 'open') throw new OrderError(schedule === 'closed' ? 'form_closed' : 'form_not_yet_open');
-  const request = readRequest(form, input.body);
+  const request = readRequest(form, input.body, now);
   const quote = await price(deps, site, form, request, now);
   const provider = site.providers.get(request.payment.provider);
   if (!provider || !form.payment.providers.includes(request.payment.provider)) {
@@ -164,7 +165,7 @@ const REQUEST_SCHEMAS = {
 } as const;
 
 /** The body as an OrderRequest for this form, or the protocol's error: wrong kind, unknown property, bad shape. */
-function readRequest(form: FormConfig, body: unknown): OrderRequest {
+function readRequest(form: FormConfig, body: unknown, now: Date): OrderRequest {
   const fields = body as Record<string, unknown>;
   if (fields.kind !== form.kind) throw new OrderError('bad_request', { field: 'kind' });
   if ('currency' in fields && fields.currency !== form.currency) {
@@ -176,7 +177,28 @@ function readRequest(form: FormConfig, body: unknown): OrderRequest {
   const shape = checkShape(REQUEST_SCHEMAS[form.kind], body);
   if (shape.ok) return shape.value;
   if (shape.unreadable) throw new OrderError('bad_request', { field: shape.field });
-  throw validationFailed(shape.errors);
+  throw validationFailed(withRuleErrors(shape.errors, form, body, now));
+}
+
+/**
+ * Every problem at once: when the body has the right types but some values break the schema (an empty name,
+ * a text too long), the domain's rules still run on it, so the payer also learns about the invalid e-mail.
+ */
+function withRuleErrors(
+  shapeErrors: DomainError[],
+  form: FormConfig,
+  body: unknown,
+  now: Date,
+): DomainError[] {
+  let ruleErrors: DomainError[] = [];
+  try {
+    const request = body as OrderRequest;
+    ruleErrors = validateOrder(form, request, { now, locale: request.locale === 'en' ? 'en' : 'fr' });
+  } catch {
+    // The values are too far from the schema for the rules to read them: the schema's findings are enough.
+  }
+  const fields = new Set(shapeErrors.map((e) => e.field));
+  return [...shapeErrors, ...ruleErrors.filter((e) => e.field !== undefined && !fields.has(e.field))];
 }
 
 function newOrderRecord(

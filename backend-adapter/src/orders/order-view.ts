@@ -53,6 +53,7 @@ export function orderStatusView(
 
 function failureOf(order: OrderRecord, locale: Locale): OrderStatus['failure'] {
   if (order.status !== 'failed' || !order.failureCode) return null;
+  // The payer sees a catalogue code; the processor's own reason (insufficient_funds…) stays for the treasurer.
   const code = FAILURE_MESSAGES[order.failureCode] ?? 'payment_declined';
-  return { code: order.failureCode, message: errorMessage(code, locale) };
+  return { code, message: errorMessage(code, locale) };
 }

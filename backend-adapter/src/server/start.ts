@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { FormConfig } from '../protocol';
 import { openStorage, type Storage } from '../storage';
 import { buildApp, type App, type AppOptions } from './app';
+import { withDefaults } from './config/load-config';
 import type { ResolvedConfig } from './config/resolved-config';
 import { startJobs } from './jobs';
 
@@ -11,6 +13,8 @@ export interface RunningServer extends App {
   storage: Storage;
   /** One pass of the expiry and reconciliation job, now (tests, and the CLI's first pass). */
   sweep(): Promise<void>;
+  /** Adds or replaces a form of a site while serving (its schema defaults applied, its quotas stored). */
+  installForm(siteId: string, form: FormConfig): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -25,16 +29,7 @@ export async function startServer(
   options: StartOptions = {},
 ): Promise<RunningServer> {
   const storage = options.storage ?? (await openConfiguredStorage(config));
-  for (const site of config.sites) {
-    for (const form of site.forms) {
-      if (form.kind !== 'tickets') continue;
-      await storage.syncStock(
-        site.id,
-        form.id,
-        form.tickets.types.map((t) => ({ typeId: t.id, quota: t.quota ?? null })),
-      );
-    }
-  }
+  for (const site of config.sites) for (const form of site.forms) await syncStock(storage, site.id, form);
   const app = await buildApp({ ...options, config, storage });
   await app.fastify.listen({ host: config.listen.host, port: config.listen.port });
   const jobs = startJobs(app.host.deps, app.host.sites, config.jobs);
@@ -43,12 +38,26 @@ export async function startServer(
     url: app.host.publicUrl(),
     storage,
     sweep: jobs.runOnce,
+    installForm: async (siteId, form) => {
+      const site = app.host.sites.get(siteId);
+      if (!site) throw new Error(`no site ${siteId}`);
+      const installed = withDefaults(form);
+      await syncStock(storage, siteId, installed);
+      (site.forms as Map<string, FormConfig>).set(installed.id, installed);
+    },
     close: async () => {
       await jobs.stop();
       await app.fastify.close();
       if (!options.storage) await storage.close();
     },
   };
+}
+
+/** The quotas of a ticket form, in the table the seat holds are checked against. */
+async function syncStock(storage: Storage, siteId: string, form: FormConfig): Promise<void> {
+  if (form.kind !== 'tickets') return;
+  const types = form.tickets.types.map((t) => ({ typeId: t.id, quota: t.quota ?? null }));
+  await storage.syncStock(siteId, form.id, types);
 }
 
 async function openConfiguredStorage(config: ResolvedConfig): Promise<Storage> {

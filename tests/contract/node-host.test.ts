@@ -1,0 +1,4 @@
+import { nodeHostDriver } from './drivers/node-driver';
+import { describeContract } from './suite';
+
+describeContract(nodeHostDriver);
