@@ -141,8 +141,9 @@ export const donation: Kind<DonationFormDefinition> = {
     if (typeof values[FREQUENCY] !== 'string' || !frequencies.includes(values[FREQUENCY] as Frequency)) {
       values[FREQUENCY] = defaultFrequency ?? frequencies[0] ?? 'once';
     }
-    if (values[AMOUNT] === undefined && !values[CUSTOM] && defaultAmount)
-      values[AMOUNT] = String(defaultAmount);
+    // A typed amount wins over a preset (a no-JS form may send both), as it does on screen.
+    if (typeof values[CUSTOM] === 'string' && values[CUSTOM].trim()) values[AMOUNT] = '';
+    else if (values[AMOUNT] === undefined && defaultAmount) values[AMOUNT] = String(defaultAmount);
   },
 
   render(ctx) {
