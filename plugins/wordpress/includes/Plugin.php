@@ -30,7 +30,7 @@ final class Plugin
     {
         $modules = [
             'Guichet\\WordPress\\Blocks\\Blocks',
-            'Guichet\\WordPress\\Rest\\FormRoutes',
+            'Guichet\\WordPress\\Rest\\FallbackSubmit',
             'Guichet\\WordPress\\Admin\\SettingsPage',
             'Guichet\\WordPress\\Admin\\OrdersPage',
         ];

@@ -1,0 +1,11 @@
+<?php
+/**
+ * Front-end rendering of the guichet/donation block: the widget's custom element with a no-JavaScript form inside.
+ *
+ * @package Guichet
+ * @var array<string, mixed> $attributes
+ */
+
+defined('ABSPATH') || exit;
+
+echo Guichet\WordPress\Blocks\Render::block('donation', $attributes); // phpcs:ignore WordPress.Security.EscapeOutput -- escaped inside.
