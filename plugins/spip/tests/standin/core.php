@@ -285,11 +285,11 @@ function parametre_url($url, $c, $v = null, $sep = '&amp;') {
 	[$chemin, $query] = array_pad(explode('?', $base, 2), 2, '');
 	$params = [];
 	foreach ($query === '' ? [] : explode('&', str_replace('&amp;', '&', $query)) as $morceau) {
-		[$k, $val] = array_pad(explode('=', $morceau, 2), 2, '');
+		[$k, $val] = array_pad(explode('=', $morceau, 2), 2, null);
 		$params[$k] = $val;
 	}
 	if ($v === null) {
-		return isset($params[$c]) ? rawurldecode($params[$c]) : '';
+		return isset($params[$c]) ? rawurldecode((string) $params[$c]) : '';
 	}
 	if ($v === '') {
 		unset($params[$c]);
@@ -298,7 +298,7 @@ function parametre_url($url, $c, $v = null, $sep = '&amp;') {
 	}
 	$morceaux = [];
 	foreach ($params as $k => $val) {
-		$morceaux[] = $k . '=' . $val;
+		$morceaux[] = $val === null ? $k : $k . '=' . $val;
 	}
 	return $chemin . ($morceaux ? '?' . implode($sep, $morceaux) : '') . ($ancre !== null ? '#' . $ancre : '');
 }

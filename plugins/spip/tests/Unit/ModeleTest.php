@@ -1,0 +1,40 @@
+<?php
+/** The modèles editors type in articles: the custom element with the CVT form inside. */
+
+final class ModeleTest extends SiteSpipTestCase {
+	public function testDonPrintsTheDonationElementWithTheNoJsFormInside(): void {
+		$id = $this->formulaires['donation'];
+		$html = recuperer_fond('modeles/don', ['id' => $id]);
+		self::assertStringContainsString('<guichet-donation base="https://asso.example/spip.php?action=guichet_api&amp;route=" form="' . $id . '" lang="fr">', $html);
+		self::assertStringContainsString('</guichet-donation>', $html);
+		self::assertMatchesRegularExpression('#<guichet-donation[^>]*>\s*<div class="formulaire_spip formulaire_guichet_paiement">.*<form method="post"#s', $html);
+		foreach (['donation[amount]', 'donation[frequency]', 'payer[email]', 'payer[firstName]', 'payment[method]'] as $nom) {
+			self::assertStringContainsString('name="' . $nom . '"', $html);
+		}
+		self::assertStringContainsString('<label for="guichet-' . $id . '-', $html);
+		self::assertStringContainsString('Continuer vers le paiement', $html);
+		self::assertSame([], $GLOBALS['standin']['manquantes'], 'every string exists in the language file');
+	}
+
+	public function testEachKindHasItsModeleAndTheGenericOneServesThemAll(): void {
+		self::assertStringContainsString('<guichet-membership ', recuperer_fond('modeles/adhesion', ['id' => $this->formulaires['membership']]));
+		self::assertStringContainsString('<guichet-tickets ', recuperer_fond('modeles/billetterie', ['id' => $this->formulaires['tickets']]));
+		self::assertStringContainsString('<guichet-tickets ', recuperer_fond('modeles/guichet', ['id' => $this->formulaires['tickets']]));
+		self::assertStringContainsString('name="tickets[items][0][quantity]"', recuperer_fond('modeles/guichet', ['id' => $this->formulaires['tickets']]));
+	}
+
+	public function testAWrongKindADraftOrAMissingFormPrintsNothing(): void {
+		self::assertSame('', trim(recuperer_fond('modeles/billetterie', ['id' => $this->formulaires['donation']])));
+		$brouillon = $this->publier('form-config.donation', [], 'prepa');
+		self::assertSame('', trim(recuperer_fond('modeles/don', ['id' => $brouillon])));
+		self::assertSame('', trim(recuperer_fond('modeles/guichet', ['id' => '404'])));
+	}
+
+	public function testAnEnglishArticleGetsEnglishLabels(): void {
+		$GLOBALS['spip_lang'] = 'en';
+		$html = recuperer_fond('modeles/don', ['id' => $this->formulaires['donation']]);
+		self::assertStringContainsString('lang="en"', $html);
+		self::assertStringContainsString('Continue to payment', $html);
+		self::assertStringContainsString('Email address', $html);
+	}
+}
