@@ -1,6 +1,6 @@
 import { ProviderError, type PaymentRequest, type ProviderCommand } from '../../../src/providers';
 import { paymentRequest } from '../fixtures';
-import { emulatorOnly, startProviderHarness, type ProviderHarness } from './harness';
+import { emulatorOnly, PUBLISHABLE_KEY, startProviderHarness, type ProviderHarness } from './harness';
 
 let h: ProviderHarness;
 beforeAll(async () => {
@@ -27,7 +27,7 @@ describe('Stripe provider: checkout sessions through the official SDK', () => {
   it('opens an embedded one-off session that names the order, and hands the widget only public values', async () => {
     const request = order();
     const step = confirmStep(await h.provider.startPayment(request, ctx));
-    expect(step).toMatchObject({ uiMode: 'embedded_page', publishableKey: 'pk_test_guichet_providers' });
+    expect(step).toMatchObject({ uiMode: 'embedded_page', publishableKey: PUBLISHABLE_KEY });
     expect(step.clientSecret).toMatch(/^cs_test_/);
 
     const session = await h.target.stripe.checkout.sessions.retrieve(step.providerRef);

@@ -12,6 +12,7 @@ import {
  */
 
 export const WEBHOOK_SECRET = 'whsec_test_guichet_providers';
+export const PUBLISHABLE_KEY = process.env.STRIPE_TEST_PUBLISHABLE_KEY ?? 'pk_test_guichet_providers';
 export const live = stripeTargetKind() === 'live';
 /** For tests that need emulator controls (paying, settling, renewing): skipped against real Stripe. */
 export const emulatorOnly = live ? it.skip : it;
@@ -35,7 +36,7 @@ export async function startProviderHarness(): Promise<ProviderHarness> {
   );
   const base: StripeSettings = {
     secretKey: target.apiKey,
-    publishableKey: process.env.STRIPE_TEST_PUBLISHABLE_KEY ?? 'pk_test_guichet_providers',
+    publishableKey: PUBLISHABLE_KEY,
     webhookSecret: WEBHOOK_SECRET,
     ...(target.emulator === null ? {} : { apiBase: target.emulator.url }),
   };
