@@ -46,6 +46,7 @@ export function loadConfigFile(path: string, env: Env = process.env): LoadedConf
 /** Checks a configuration object, applies the schema defaults and reads the secrets it names from `env`. */
 export function resolveConfig(json: unknown, opts: { baseDir: string; env?: Env }): LoadedConfig {
   const env = opts.env ?? process.env;
+  json = withFormDefaults(json);
   const problems = configProblems(json);
   if (problems.length) throw new ConfigError(problems);
   const raw = json as ServerConfig;
@@ -112,7 +113,7 @@ function resolveSite(
   for (const [j, form] of site.forms.entries()) {
     if (formIds.has(form.id)) problems.push(`${at}.forms.${j}.id: "${form.id}" is used twice`);
     formIds.add(form.id);
-    forms.push(withDefaults(form));
+    forms.push(form);
   }
   const providers: ProviderSettings = {};
   const { stripe, simulation, offline } = site.providers;
@@ -192,6 +193,19 @@ const FORM_SCHEMAS: Record<FormConfig['kind'], TSchema> = {
   membership: MembershipFormConfig,
   tickets: TicketsFormConfig,
 };
+
+/** A copy of the file's content with every form's defaults in place, before anything checks it. */
+function withFormDefaults(json: unknown): unknown {
+  const copy = structuredClone(json) as { sites?: { forms?: unknown[] }[] };
+  if (!Array.isArray(copy?.sites)) return copy;
+  for (const site of copy.sites) {
+    if (!Array.isArray(site?.forms)) continue;
+    site.forms = site.forms.map((form) =>
+      FORM_SCHEMAS[(form as FormConfig)?.kind] ? withDefaults(form as FormConfig) : form,
+    );
+  }
+  return copy;
+}
 
 /** The schema's `default`s, applied by the host when it reads a form (docs/protocol.md §4). */
 export function withDefaults(form: FormConfig): FormConfig {
