@@ -158,12 +158,11 @@ export class Params {
     this.used.add(key);
     const value = this.source[key];
     if (value === undefined || value === '') return undefined;
+    if (typeof value === 'string')
+      throw invalidRequest('Invalid metadata: expected an object', this.name(key));
     const entries: [string, FormValue][] = Array.isArray(value)
       ? value.map((v, i) => [String(i), v])
-      : isObject(value)
-        ? Object.entries(value)
-        : [];
-    if (!isObject(value) && !Array.isArray(value)) throw invalidRequest('Invalid metadata', this.name(key));
+      : Object.entries(value);
     if (entries.length > 50) throw invalidRequest('Metadata can have at most 50 keys.', this.name(key));
     const out: MetadataUpdate = {};
     for (const [k, v] of entries) {

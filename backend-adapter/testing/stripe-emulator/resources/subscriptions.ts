@@ -284,9 +284,8 @@ export const subscriptionRoutes: ApiRoute[] = [
       const expand = params.expand();
       params.finish();
       if (subscription.status === 'canceled') {
-        throw unexpectedState(
+        throw invalidRequest(
           'A canceled subscription can only update its cancellation_details and metadata.',
-          'resource_missing',
         );
       }
       const before = structuredClone(subscription);
