@@ -51,3 +51,28 @@ function guichet_montant($mineur, $devise = 'EUR') {
 	$langue = ($GLOBALS['spip_lang'] ?? 'fr') === 'en' ? 'en' : 'fr';
 	return \Guichet\Adapter\Domain\Money::format((int) $mineur, (string) $devise, $langue);
 }
+
+/** @param array|string $env */
+function guichet_champs_configuration($env) {
+	$env = is_string($env) ? @unserialize($env, ['allowed_classes' => false]) : $env;
+	include_spip('inc/guichet_prive');
+	return is_array($env) ? guichet_prive_configuration($env) : '';
+}
+
+/** @param array|string $env */
+function guichet_liste_commandes($env) {
+	$env = is_string($env) ? @unserialize($env, ['allowed_classes' => false]) : $env;
+	include_spip('inc/guichet_prive');
+	return is_array($env) ? guichet_prive_commandes($env) : '';
+}
+
+function guichet_detail_commande($id) {
+	include_spip('inc/guichet_prive');
+	return guichet_prive_commande((string) $id);
+}
+
+/** The modèle an editor types for a kind: donation -> don (so <don12>). */
+function guichet_modele_de($genre) {
+	include_spip('inc/guichet_adaptateur');
+	return guichet_genres()[$genre]['modele'] ?? 'guichet';
+}
