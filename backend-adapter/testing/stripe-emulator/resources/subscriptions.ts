@@ -1,7 +1,7 @@
 /** Subscription objects and /v1/subscriptions: create, retrieve, update, cancel (DELETE), list. */
 import type Stripe from 'stripe';
 import type { ApiRoute, EmulatorContext } from '../context';
-import { EmulatorError, invalidRequest, missingParam, unexpectedState } from '../errors';
+import { EmulatorError, invalidRequest, missingParam } from '../errors';
 import { previousAttributes } from '../events';
 import { expandObject } from '../expand';
 import { newId } from '../ids';
