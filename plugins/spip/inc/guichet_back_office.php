@@ -33,7 +33,7 @@ function guichet_operation($nom, $commande, callable $operation) {
 		spip_log("$nom $commande par auteur $auteur", 'guichet' . _LOG_INFO_IMPORTANTE);
 		return '';
 	} catch (\Guichet\Adapter\Protocol\ProtocolError $e) {
-		spip_log("$nom $commande refusé : " . $e->code, 'guichet' . _LOG_AVERTISSEMENT);
-		return $e->code;
+		spip_log("$nom $commande refusé : " . $e->errorCode(), 'guichet' . _LOG_AVERTISSEMENT);
+		return $e->errorCode();
 	}
 }

@@ -8,6 +8,8 @@ if (!defined('_ECRIRE_INC_VERSION')) {
 	return;
 }
 
+include_spip('inc/guichet_adaptateur');
+
 function guichet_export_colonnes() {
 	return [
 		'reference', 'commande', 'date', 'formulaire', 'genre', 'statut', 'devise', 'total_centimes', 'total',
@@ -34,7 +36,6 @@ function guichet_export_csv(array $commandes, $separateur = ';') {
 function guichet_export_ligne(array $c) {
 	$payeur = is_array($c['payer'] ?? null) ? $c['payer'] : [];
 	$adresse = is_array($payeur['address'] ?? null) ? $payeur['address'] : [];
-	$decimales = 2;
 	guichet_charger_adaptateur();
 	$decimales = \Guichet\Adapter\Domain\Money::currencyExponent((string) $c['currency']);
 	return [
