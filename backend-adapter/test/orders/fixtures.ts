@@ -14,7 +14,7 @@ export const concert = withDefaults({
   currency: 'EUR',
   payment: { providers: ['simulation', 'offline'], offlineMethods: ['cheque'] },
   tickets: { types: [{ id: 'plein', name: 'Plein tarif', price: 1500, quota: 4 }] },
-} as FormConfig);
+} as unknown as FormConfig);
 
 export const don = withDefaults({
   kind: 'donation',
@@ -23,7 +23,7 @@ export const don = withDefaults({
   currency: 'EUR',
   payment: { providers: ['simulation'] },
   donation: { presets: [], minimum: 100, maximum: 100000, frequencies: ['once'] },
-} as FormConfig);
+} as unknown as FormConfig);
 
 /** A clock the test moves, an in-memory store, a silent log. */
 export async function world(extraProviders: Partial<Record<ProviderId, PaymentProvider>> = {}) {
