@@ -2,7 +2,15 @@
 // fetch-wordpress.sh into .cache/), SQLite through the sqlite-database-integration drop-in, and the Guichet
 // plugin staged with its embedded PHP adapter. One fresh site per test file, about a second, all offline.
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -120,6 +128,11 @@ export function prepareSite(dir: string, url: string, config: string[] = []): vo
     .replaceAll('{SQLITE_PLUGIN}', 'sqlite-database-integration/load.php');
   writeFileSync(join(dir, 'wp-content/db.php'), dropIn);
   mkdirSync(join(dir, 'wp-content/database'), { recursive: true });
+  mkdirSync(join(dir, 'wp-content/mu-plugins'), { recursive: true });
+  copyFileSync(
+    join(HARNESS, 'offline-mu-plugin.php'),
+    join(dir, 'wp-content/mu-plugins/guichet-tests-offline.php'),
+  );
   stageGuichet(join(plugins, 'guichet'));
   writeFileSync(join(dir, 'wp-config.php'), wpConfig(url, config));
 }

@@ -1,0 +1,35 @@
+<?php
+/**
+ * The Guichet admin menu: orders first (what a treasurer opens most), then settings. Everything needs the
+ * guichet_manage capability, which administrators receive on activation.
+ *
+ * @package Guichet
+ */
+
+namespace Guichet\WordPress\Admin;
+
+defined('ABSPATH') || exit;
+
+final class Menu
+{
+    public const CAPABILITY = 'guichet_manage';
+    public const SLUG = 'guichet';
+
+    public static function register(): void
+    {
+        add_action('admin_menu', [self::class, 'addPages']);
+    }
+
+    public static function addPages(): void
+    {
+        add_menu_page(__('Guichet', 'guichet'), __('Guichet', 'guichet'), self::CAPABILITY, self::SLUG, [OrdersPage::class, 'render'], 'dashicons-tickets-alt', 58);
+        add_submenu_page(self::SLUG, __('Orders', 'guichet'), __('Orders', 'guichet'), self::CAPABILITY, self::SLUG, [OrdersPage::class, 'render']);
+        add_submenu_page(self::SLUG, __('Guichet settings', 'guichet'), __('Settings', 'guichet'), self::CAPABILITY, SettingsPage::SLUG, [SettingsPage::class, 'render']);
+    }
+
+    /** Administrators may manage Guichet even if activation ran before the capability existed. */
+    public static function canManage(): bool
+    {
+        return current_user_can(self::CAPABILITY) || current_user_can('manage_options');
+    }
+}
