@@ -37,4 +37,12 @@ final class ModeleTest extends SiteSpipTestCase {
 		self::assertStringContainsString('Continue to payment', $html);
 		self::assertStringContainsString('Email address', $html);
 	}
+
+	public function testTheHeadLoadsTheWidgetOnlyWhenAFormIsOnThePage(): void {
+		include_spip('guichet_pipelines');
+		$chargeur = guichet_chargeur_widget('plugins/guichet/lib/guichet-widgets/guichet.js?1');
+		self::assertStringContainsString('document.querySelector("guichet-donation,guichet-membership,guichet-tickets")', $chargeur);
+		self::assertStringContainsString('import("plugins/guichet/lib/guichet-widgets/guichet.js?1")', $chargeur);
+		self::assertStringStartsWith('<script type="module">', $chargeur);
+	}
 }
