@@ -46,3 +46,6 @@ export function focusOn(element: HTMLElement | null | undefined): void {
   }
   element.focus();
 }
+
+/** `[name="value"]`, safe whatever the value holds (names may come from a host's error answer). */
+export const byAttr = (name: string, value: string) => `[${name}="${value.replace(/["\\]/g, '\\$&')}"]`;

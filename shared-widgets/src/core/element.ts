@@ -6,9 +6,10 @@ import { i18n, loadCatalogue, toLocale, type I18n } from '../i18n';
 import { METHOD, paymentChoice, seedMethod } from '../sections/payment-choice';
 import { RETURN_PARAMS } from '../sections/common';
 import { Attempts } from './attempts';
+import { loadSteps } from './chunks';
 import { ProtocolClient, ProtocolError } from './client';
 import { money, type Ctx } from './context';
-import { focusOn, h, uid } from './dom';
+import { byAttr, focusOn, h, uid } from './dom';
 import { hideProblems, showProblems, validateAll, type Problem } from './errors';
 import { readInnerForm } from './inner-form';
 import type { Kind } from './kind';
@@ -92,7 +93,7 @@ export abstract class GuichetForm extends HTMLElement {
     this.render(def);
     this.replaceChildren(this.root);
     this.dataset.state = 'ready';
-    if (focused) this.root.querySelector<HTMLElement>(`[name="${CSS.escape(focused)}"]`)?.focus();
+    if (focused) this.root.querySelector<HTMLElement>(byAttr('name', focused))?.focus();
     await this.resume();
   }
 
@@ -228,7 +229,7 @@ export abstract class GuichetForm extends HTMLElement {
     if (!ctx) return;
     if (next.type === 'redirect') return location.assign(next.url);
     if (next.type === 'confirm') {
-      const { paymentView } = await import('../views/steps');
+      const { paymentView } = await loadSteps();
       return this.show(
         paymentView(ctx, this.client, { order, token }, next, {
           done: (settled) => void this.showStatus(settled, token),
@@ -241,7 +242,7 @@ export abstract class GuichetForm extends HTMLElement {
 
   /** The order's status page; its code comes with the payment steps, fetched only after a submission. */
   private async showStatus(order: OrderStatus, token: string, offline?: OfflineNext): Promise<void> {
-    const { confirmation } = await import('../views/steps');
+    const { confirmation } = await loadSteps();
     if (!this.ctx) return;
     this.show(confirmation(this.ctx, this.client, { order, token, offline }, () => this.showForm()));
   }

@@ -1,4 +1,4 @@
-import { focusOn, h, uid } from './dom';
+import { byAttr, focusOn, h, uid } from './dom';
 import { issueMessage, type Ctx } from './context';
 
 /** A message to show, tied to a field (dotted name) or to the whole form. */
@@ -19,7 +19,7 @@ export function locate(ctx: Ctx, field: string): HTMLElement | null {
   if (!form) return null;
   let name: string = ctx.alias(field);
   for (;;) {
-    const found = form.querySelector<HTMLElement>(`[data-field="${CSS.escape(name)}"]`);
+    const found = form.querySelector<HTMLElement>(byAttr('data-field', name));
     if (found) return found;
     const cut = name.lastIndexOf('.');
     if (cut < 0) return null;

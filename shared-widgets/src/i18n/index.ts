@@ -1,4 +1,5 @@
 import type { Locale } from '../../../backend-adapter/src/protocol/common';
+import { loadEnglish, loadFrench } from '../core/chunks';
 import type { Catalogue, Params, Plural, PluralKey, TextKey } from './catalogue';
 
 export type { Catalogue, Params, PluralKey, TextKey } from './catalogue';
@@ -23,7 +24,7 @@ export function toLocale(tag: string | null | undefined): Locale {
 
 /** Each language is a chunk of its own: a page in French never downloads the English strings. */
 export async function loadCatalogue(locale: Locale): Promise<Catalogue> {
-  return locale === 'en' ? (await import('./en')).default : (await import('./fr')).default;
+  return (await (locale === 'en' ? loadEnglish() : loadFrench())).default;
 }
 
 export function i18n(locale: Locale, catalogue: Catalogue): I18n {

@@ -1,6 +1,7 @@
 import type { NextAction, OrderStatus } from '../../../backend-adapter/src/protocol/order-response';
 import type { ProtocolClient } from '../core/client';
 import type { Ctx } from '../core/context';
+import { loadStripeStep } from '../core/chunks';
 import { focusOn, h } from '../core/dom';
 import { simulationPayment } from '../payment/simulation';
 import type { PaymentStep } from '../payment/step';
@@ -48,7 +49,7 @@ export function paymentView(
   else {
     mount.setAttribute('aria-busy', 'true');
     // Stripe's loader is a chunk of its own: simulation and offline payers never download it.
-    import('../payment/stripe')
+    loadStripeStep()
       .then(({ stripePayment }) => stripePayment(step, next, mount))
       .then((button) => button && mount.after(button))
       .catch(() => step.problem(t('stripeFailed')))

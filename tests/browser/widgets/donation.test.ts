@@ -162,9 +162,11 @@ test('a payment that fails later: the status page offers a retry, and the form s
     await page.getByRole('heading', { name: 'Merci ! Votre paiement de 42 € est confirmé.' }).waitFor();
     const second = [...host.store.orders.values()].at(-1);
     expect(second?.status.id).not.toBe(first?.status.id);
-    expect(second?.request.donation).toMatchObject({
-      amount: 4200,
-      dedication: 'Pour les ateliers des écoles',
+    expect(second?.request).toMatchObject({
+      donation: {
+        amount: 4200,
+        dedication: 'Pour les ateliers des écoles',
+      },
     });
   } finally {
     await close();

@@ -1,0 +1,42 @@
+/* eslint-disable @typescript-eslint/ban-ts-comment -- @ts-ignore is needed here, see below */
+import type { Kind } from './kind';
+
+/*
+ * The code fetched on demand, one chunk each (see build.mjs): a kind's fields, a language's strings, the
+ * steps after the form, Stripe's loader. All dynamic imports live here because the tests' TypeScript
+ * settings (module node16) want file extensions on them that esbuild and Jest do not use; each such line is
+ * marked @ts-ignore (@ts-expect-error would fail the widget's own bundler-mode check, where all is well),
+ * and its type is restated with `typeof import(…)`, which node16 checks as usual.
+ */
+
+export type Steps = typeof import('../views/steps');
+export type StripeStep = typeof import('../payment/stripe');
+type Catalogues = typeof import('../i18n/fr');
+
+export const loadSteps = (): Promise<Steps> =>
+  // @ts-ignore TS2835 under node16 only (see above)
+  import('../views/steps');
+
+export const loadStripeStep = (): Promise<StripeStep> =>
+  // @ts-ignore TS2835 under node16 only (see above)
+  import('../payment/stripe');
+
+export const loadFrench = (): Promise<Catalogues> =>
+  // @ts-ignore TS2835 under node16 only (see above)
+  import('../i18n/fr');
+
+export const loadEnglish = (): Promise<Catalogues> =>
+  // @ts-ignore TS2835 under node16 only (see above)
+  import('../i18n/en');
+
+export const KINDS: Record<string, () => Promise<Kind>> = {
+  'guichet-donation': async () =>
+    // @ts-ignore TS2835 under node16 only (see above)
+    ((await import('../kinds/donation')) as typeof import('../kinds/donation')).donation as Kind,
+  'guichet-membership': async () =>
+    // @ts-ignore TS2835 under node16 only (see above)
+    ((await import('../kinds/membership')) as typeof import('../kinds/membership')).membership as Kind,
+  'guichet-tickets': async () =>
+    // @ts-ignore TS2835 under node16 only (see above)
+    ((await import('../kinds/tickets')) as typeof import('../kinds/tickets')).tickets as Kind,
+};

@@ -1,0 +1,33 @@
+import { fieldName, readInnerForm } from '../../src/core/inner-form';
+
+describe('the host’s no-JS form', () => {
+  test('names may be dotted or PHP brackets', () => {
+    expect(fieldName('payer.email')).toBe('payer.email');
+    expect(fieldName('payer[email]')).toBe('payer.email');
+    expect(fieldName('membership[members][1][firstName]')).toBe('membership.members.1.firstName');
+  });
+
+  test('what was typed, ticked or chosen is read by protocol name; buttons and disabled fields are not', () => {
+    document.body.innerHTML = `<form>
+      <input name="payer[email]" value="claire@example.org">
+      <input type="radio" name="donation.amount" value="1500">
+      <input type="radio" name="donation.amount" value="2500" checked>
+      <input type="checkbox" name="consents.newsletterOptIn" checked>
+      <input type="checkbox" name="donation.anonymous">
+      <select name="payer.address.country"><option>BE</option><option selected>FR</option></select>
+      <textarea name="donation.dedication">Pour Jeanne</textarea>
+      <input type="hidden" name="locale" value="fr">
+      <input name="disabled" value="x" disabled>
+      <button name="go" value="1">Donner</button>
+    </form>`;
+    expect(readInnerForm(document.querySelector('form') as HTMLFormElement)).toEqual({
+      'payer.email': 'claire@example.org',
+      'donation.amount': '2500',
+      'consents.newsletterOptIn': true,
+      'donation.anonymous': false,
+      'payer.address.country': 'FR',
+      'donation.dedication': 'Pour Jeanne',
+      locale: 'fr',
+    });
+  });
+});

@@ -1,0 +1,32 @@
+import { FormState } from '../../src/core/state';
+
+describe('FormState', () => {
+  test('reads text and ticked boxes, including what a no-JS form sends for a ticked box', () => {
+    const state = new FormState({ 'payer.email': 'a@b.fr', coverFees: 'on', anonymous: true, other: 'no' });
+    expect(state.text('payer.email')).toBe('a@b.fr');
+    expect(state.text('anonymous')).toBe('');
+    expect(state.flag('coverFees')).toBe(true);
+    expect(state.flag('anonymous')).toBe(true);
+    expect(state.flag('other')).toBe(false);
+    expect(state.flag('missing')).toBe(false);
+  });
+
+  test('tells listeners about real changes only', () => {
+    const state = new FormState();
+    const seen: string[] = [];
+    const stop = state.onChange((name) => seen.push(name));
+    state.set('a', 'x');
+    state.set('a', 'x');
+    state.set('b', true);
+    stop();
+    state.set('a', 'y');
+    expect(seen).toEqual(['a', 'b']);
+  });
+
+  test('lists names under a prefix and carries every value into a snapshot', () => {
+    const state = new FormState({ 'm.0.a': '1', 'm.1.a': '2', 'm.10.a': '3', other: 'x' });
+    expect(state.names('m.1')).toEqual(['m.1.a']);
+    state.remove('other');
+    expect(state.snapshot()).toEqual({ 'm.0.a': '1', 'm.1.a': '2', 'm.10.a': '3' });
+  });
+});

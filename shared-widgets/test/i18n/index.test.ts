@@ -1,0 +1,51 @@
+import en from '../../src/i18n/en';
+import fr from '../../src/i18n/fr';
+import { i18n, toLocale } from '../../src/i18n';
+
+describe('i18n', () => {
+  test('English for English tags, French otherwise', () => {
+    expect(['en', 'en-GB', 'EN-us', 'fr', 'fr-BE', 'de', '', null].map(toLocale)).toEqual([
+      'en',
+      'en',
+      'en',
+      'fr',
+      'fr',
+      'fr',
+      'fr',
+      'fr',
+    ]);
+  });
+
+  test('plural rules follow each language (French counts 0 and 1 as singular)', () => {
+    const french = i18n('fr', fr);
+    const english = i18n('en', en);
+    expect([0, 1, 2, 12].map((n) => french.n('left', n))).toEqual([
+      '0 place restante',
+      '1 place restante',
+      '2 places restantes',
+      '12 places restantes',
+    ]);
+    expect([0, 1, 2].map((n) => english.n('left', n))).toEqual([
+      '0 places left',
+      '1 place left',
+      '2 places left',
+    ]);
+    expect(french.n('left', 1200)).toBe('1\u202f200 places restantes');
+  });
+
+  test('placeholders are filled; unknown ones stay visible rather than vanish', () => {
+    const french = i18n('fr', fr);
+    expect(french.t('give', { amount: '25 €' })).toBe('Donner 25 €');
+    expect(french.t('give')).toBe('Donner {amount}');
+  });
+
+  test('both catalogues have the same keys and the same placeholders', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(fr).sort());
+    const holes = (text: unknown) =>
+      JSON.stringify(text)
+        .match(/\{\w+\}/g)
+        ?.sort() ?? [];
+    for (const key of Object.keys(fr) as (keyof typeof fr)[])
+      expect([key, holes(en[key])]).toEqual([key, holes(fr[key])]);
+  });
+});
