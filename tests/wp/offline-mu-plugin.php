@@ -14,3 +14,11 @@ add_action('init', static function (): void {
 add_filter('pre_site_transient_update_core', '__return_null');
 add_filter('pre_site_transient_update_plugins', '__return_null');
 add_filter('pre_site_transient_update_themes', '__return_null');
+
+// No mail server either: keep each message in an option the tests read (also silences sendmail errors).
+add_filter('pre_wp_mail', static function ($short, array $atts) {
+    $mails = get_option('guichet_tests_mails', []);
+    $mails[] = ['to' => $atts['to'], 'subject' => $atts['subject'], 'message' => $atts['message']];
+    update_option('guichet_tests_mails', $mails, false);
+    return true;
+}, 10, 2);

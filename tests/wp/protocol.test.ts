@@ -107,6 +107,13 @@ test('an order with the simulation is created pending, paid after the card is co
   expect(status.body).toMatchObject({ id: order.id, status: 'paid', total: 3000 });
   expect(status.body.tickets as unknown[]).toHaveLength(2);
 
+  const mails = JSON.parse(
+    await site.php(`echo wp_json_encode(get_option('guichet_tests_mails', []));`),
+  ) as Json[];
+  const toPayer = mails.find((mail) => mail.to === payer.email);
+  expect(toPayer?.message).toContain(order.id as string);
+  expect(mails.some((mail) => mail.to === 'admin@example.com')).toBe(true);
+
   const wrongToken = await call(site, 'GET', `/orders/${order.id as string}?token=nope`);
   expect(wrongToken.status).toBeGreaterThanOrEqual(400);
 });

@@ -30,6 +30,8 @@ final class Plugin
     {
         $modules = [
             'Guichet\\WordPress\\Blocks\\Blocks',
+            'Guichet\\WordPress\\Sweep',
+            'Guichet\\WordPress\\Emails',
             'Guichet\\WordPress\\Rest\\FallbackSubmit',
             'Guichet\\WordPress\\Admin\\SettingsPage',
             'Guichet\\WordPress\\Admin\\OrdersPage',
