@@ -48,6 +48,18 @@ export const PaymentChoice = Type.Object(
   { title: 'PaymentChoice', additionalProperties: false },
 );
 
+/**
+ * How the payer's browser takes the next step. 'widget': the widget runs (it can confirm in the page).
+ * 'redirect': no script runs — the host's plain HTML form posted — so the host must answer with something a
+ * browser follows or reads by itself: a hosted payment page (`redirect`), offline instructions, or `completed`.
+ */
+export const PaymentFlow = Type.Union([Type.Literal('widget'), Type.Literal('redirect')], {
+  title: 'PaymentFlow',
+  default: 'widget',
+  description: "'redirect' when no script runs in the payer's browser (a host's no-JS form posted).",
+});
+export type PaymentFlow = Static<typeof PaymentFlow>;
+
 export const FieldValue = Type.Union([Type.String({ maxLength: 2000 }), Type.Boolean()]);
 export const FieldValues = Type.Record(Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }), FieldValue);
 
@@ -61,6 +73,7 @@ const common = {
   returnUrl: Type.Optional(
     Type.String({ maxLength: 2000, description: 'Page to come back to after a redirect.' }),
   ),
+  flow: Type.Optional(PaymentFlow),
 };
 
 export const DonationOrderRequest = Type.Object(
