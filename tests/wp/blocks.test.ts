@@ -1,6 +1,8 @@
 // The blocks in a real WordPress: a page saved through the REST API (as the editor does) stores each block's
 // form under its stable id, the public page prints the widget with its no-JS form, and the form keeps its
 // orders when the page is edited or the block is placed on a second page.
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { FormatRegistry } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { FormConfig } from '../../backend-adapter/src/protocol';
@@ -143,4 +145,17 @@ test('the no-JS form creates the order and sends the payer back with its outcome
   const back = new URL(invalid.headers.get('location') ?? '');
   expect(back.origin).toBe(site.url);
   expect(back.searchParams.get('guichet')).toBe('error');
+});
+
+test('on a French site the no-JS form speaks French (the shipped translation)', async () => {
+  const muPlugin = join(site.dir, 'wp-content/mu-plugins/french.php');
+  writeFileSync(muPlugin, "<?php add_filter('locale', static function () { return 'fr_FR'; });\n");
+  try {
+    const html = await (await fetch(`${site.url}/billetterie/`)).text();
+    expect(html).toContain('lang="fr"');
+    expect(html).toContain('>Réserver</button>');
+    expect(html).toContain('Vos coordonnées');
+  } finally {
+    rmSync(muPlugin);
+  }
 });

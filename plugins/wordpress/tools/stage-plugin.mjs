@@ -2,7 +2,8 @@
 // embedded under vendor-guichet/ (with the JSON data files it reads) and the widget bundle under assets/widgets/.
 // The release zip, the test harness and the demo site all install this folder; nothing copied is committed.
 //   node plugins/wordpress/tools/stage-plugin.mjs <target-dir>
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,6 +28,7 @@ export function stagePlugin(target) {
     const from = join(PLUGIN, part);
     if (existsSync(from)) cpSync(from, join(target, part), { recursive: true });
   }
+  compileTranslations(join(target, 'languages'));
   const vendor = join(target, 'vendor-guichet');
   cpSync(join(ADAPTER, 'php/autoload.php'), join(vendor, 'autoload.php'));
   cpSync(join(ADAPTER, 'php/src'), join(vendor, 'src'), { recursive: true });
@@ -46,6 +48,16 @@ export function stagePlugin(target) {
     }
   }
   return target;
+}
+
+/** languages/*.po → .mo with GNU msgfmt (Debian package gettext); without it the plugin runs in English. */
+function compileTranslations(dir) {
+  if (!existsSync(dir)) return;
+  for (const po of readdirSync(dir).filter((name) => name.endsWith('.po'))) {
+    const result = spawnSync('msgfmt', ['-o', join(dir, po.replace(/\.po$/, '.mo')), join(dir, po)]);
+    if (result.error || result.status !== 0)
+      console.warn(`stage-plugin: ${po} not compiled (msgfmt missing or failed)`);
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
