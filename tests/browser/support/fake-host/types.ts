@@ -1,2 +1,0 @@
-export type { FormConfig } from '../../../../backend-adapter/src/protocol';
-export type { ProviderSettings } from '../../../../backend-adapter/src/providers/settings';
