@@ -71,6 +71,15 @@ function guichet_detail_commande($id) {
 	return guichet_prive_commande((string) $id);
 }
 
+/** The help line of a form's page: the shortcuts to copy into an article (<don12>, or <guichet12>). */
+function guichet_aide_modeles($genre, $id) {
+	$id = (int) $id;
+	return _T('guichet:aide_modeles', [
+		'raccourci' => '<code>&lt;' . guichet_modele_de($genre) . $id . '&gt;</code>',
+		'generique' => '<code>&lt;guichet' . $id . '&gt;</code>',
+	]);
+}
+
 /** The modèle an editor types for a kind: donation -> don (so <don12>). */
 function guichet_modele_de($genre) {
 	include_spip('inc/guichet_adaptateur');

@@ -43,7 +43,10 @@ function guichet_declarer_tables_objets_sql($tables) {
 			'publie' => 'guichet:statut_publie',
 			'poubelle' => 'guichet:statut_poubelle',
 		],
+		// No public page of its own: a form is shown through the modèles in articles.
+		'page' => false,
 		'texte_retour' => 'icone_retour',
+		'texte_changer_statut' => 'guichet:texte_changer_statut',
 		'texte_objets' => 'guichet:formulaires',
 		'texte_objet' => 'guichet:formulaire',
 		'texte_modifier' => 'guichet:formulaire_modifier',

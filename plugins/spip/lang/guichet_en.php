@@ -126,4 +126,5 @@ $GLOBALS[$GLOBALS['idx_lang']] = [
 	'statut_poubelle' => 'In the bin',
 	'statut_prepa' => 'Being prepared',
 	'statut_publie' => 'Online',
+	'texte_changer_statut' => 'This form is:',
 ];

@@ -126,4 +126,5 @@ $GLOBALS[$GLOBALS['idx_lang']] = [
 	'statut_poubelle' => 'À la poubelle',
 	'statut_prepa' => 'En préparation',
 	'statut_publie' => 'En ligne',
+	'texte_changer_statut' => 'Ce formulaire est :',
 ];

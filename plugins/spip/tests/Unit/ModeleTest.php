@@ -7,7 +7,7 @@ final class ModeleTest extends SiteSpipTestCase {
 		$html = recuperer_fond('modeles/don', ['id' => $id]);
 		self::assertStringContainsString('<guichet-donation base="https://asso.example/spip.php?action=guichet_api&amp;route=" form="' . $id . '" lang="fr">', $html);
 		self::assertStringContainsString('</guichet-donation>', $html);
-		self::assertMatchesRegularExpression('#<guichet-donation[^>]*>\s*<div class="formulaire_spip formulaire_guichet_paiement">.*<form method="post"#s', $html);
+		self::assertMatchesRegularExpression('#<guichet-donation[^>]*>\s*<div><div class="formulaire_spip formulaire_guichet_paiement">.*<form method="post"#s', $html);
 		foreach (['donation[amount]', 'donation[frequency]', 'payer[email]', 'payer[firstName]', 'payment[method]'] as $nom) {
 			self::assertStringContainsString('name="' . $nom . '"', $html);
 		}

@@ -2,7 +2,8 @@
 /**
  * SPIP API stand-in: recuperer_fond() for the handful of squelette constructs our modèles and forms use —
  * `#BALISE{args}` with `|filtre{args}`, `[avant(#BALISE|filtre)après]`, `<:module:cle:>`, #ENV, #GET/#SET,
- * #LANG, #VAL, #REM, #INCLURE, #ACTION_FORMULAIRE and #FORMULAIRE_… — and the CVT cycle behind the latter.
+ * #LANG, #VAL, #LISTE, #REM, #INCLURE, #ACTION_FORMULAIRE and #FORMULAIRE_… — and the CVT cycle behind the latter,
+ * plus SPIP's own modeles/formulaire.
  * Anything else fails loudly so a squelette never silently passes with a construct this does not know.
  */
 
@@ -179,6 +180,9 @@ class StandinRendu {
 				return $GLOBALS['spip_lang'];
 			case 'VAL':
 				return $args[0] ?? '';
+			case 'LISTE':
+				// An array in SPIP; values travel as strings here, so as a serialized array like #ENV{…} of one.
+				return serialize($args ?? []);
 			case 'ENV':
 				if ($args === null) {
 					return serialize($this->env);
@@ -214,6 +218,9 @@ class StandinRendu {
 }
 
 function recuperer_fond($fond, $contexte = [], $options = [], $connect = '') {
+	if ($fond === 'modeles/formulaire') {
+		return standin_modele_formulaire($contexte);
+	}
 	$fichier = find_in_path($fond . '.html');
 	if (!$fichier) {
 		throw new \RuntimeException("recuperer_fond: $fond.html not found");
@@ -221,6 +228,16 @@ function recuperer_fond($fond, $contexte = [], $options = [], $connect = '') {
 	include_spip('guichet_fonctions');
 	$rendu = new StandinRendu($contexte + ['lang' => $GLOBALS['spip_lang']]);
 	return $rendu->sequence(StandinSquelette::compiler((string) file_get_contents($fichier)));
+}
+
+/**
+ * SPIP's own modèle `formulaire` (`<formulaire|nom>`, or `#INCLURE{fond=modeles/formulaire, class=nom,
+ * args=#LISTE{…}}` from another modèle): the form `nom` with those arguments, inside a <div>. SPIP's pages
+ * keep the form's PHP out of their cache this way, so the arguments must be values, not #ENV references.
+ */
+function standin_modele_formulaire(array $contexte) {
+	$args = is_string($contexte['args'] ?? null) ? @unserialize($contexte['args'], ['allowed_classes' => false]) : [];
+	return '<div>' . standin_formulaire(strtolower((string) ($contexte['class'] ?? '')), is_array($args) ? array_values($args) : []) . '</div>';
 }
 
 /**
