@@ -42,6 +42,9 @@ final class FallbackSubmit
             return self::redirect(add_query_arg(['guichet' => 'error', 'code' => 'rate_limited'], $back));
         }
         $order = self::orderRequest($form, $posted, $site->orders()->providers);
+        // Protocol v1's no-JS flow: providers that can answer with a hosted page do, then come back here.
+        $order['flow'] = 'redirect';
+        $order['returnUrl'] = $back;
         $answer = $site->protocol()->handle('POST', '/forms/' . $formId . '/orders', ['Content-Type' => 'application/json'], [], Json::encode($order));
         $next = $answer->body['next'] ?? null;
         if ($answer->status === 201 && ($next['type'] ?? '') === 'redirect') {
