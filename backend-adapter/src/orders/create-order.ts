@@ -98,7 +98,9 @@ export async function createOrder(
 
   // Nothing to pay (free tickets, a 100 % code): no provider is called and the order is paid at once.
   const command: ProviderCommand =
-    quote.total === 0 ? { type: 'completed' } : await start(deps, site, provider, order, quote, request);
+    quote.total === 0
+      ? { type: 'completed' }
+      : await start(deps, site, provider, { order, token }, quote, request);
   const next = nextAction(command);
   const expiresAt = command.type === 'next' && command.expiresAt ? command.expiresAt : null;
   const stored: OrderRecord = {
@@ -328,10 +330,11 @@ async function start(
   deps: OrdersDeps,
   site: SiteContext,
   provider: PaymentProvider,
-  order: OrderRecord,
+  { order, token }: { order: OrderRecord; token: string },
   quote: Quote,
   request: OrderRequest,
 ): Promise<ProviderCommand> {
+  const page = returnUrl(site, request.returnUrl);
   const payment: PaymentRequest = {
     orderId: order.id,
     formId: order.formId,
@@ -341,10 +344,16 @@ async function start(
     lines: quote.lines,
     payer: request.payer,
     locale: request.locale,
-    returnUrl: returnUrl(site, request.returnUrl),
+    returnUrl: page,
     idempotencyKey: `order_${order.id}`,
     reference: order.reference,
   };
+  if (request.flow === 'redirect') {
+    // No widget keeps the order in the browser: the way back names it, so the page can show its status.
+    payment.flow = 'redirect';
+    payment.returnUrl = withOrder(page, order.id, token);
+    payment.cancelUrl = page;
+  }
   if (quote.recurring) payment.recurring = quote.recurring;
   if (request.payment.offlineMethod) payment.offlineMethod = request.payment.offlineMethod;
   if (order.expiresAt && order.kind === 'tickets') payment.expiresAt = order.expiresAt;
@@ -388,6 +397,14 @@ function returnUrl(site: SiteContext, asked: string | undefined): string {
     }
   }
   return site.origins[0] ? `${site.origins[0]}/` : `${site.baseUrl()}/`;
+}
+
+/** docs/protocol.md §5: back from a hosted page with `guichet_order` and `guichet_token` in the query string. */
+function withOrder(page: string, orderId: string, token: string): string {
+  const url = new URL(page);
+  url.searchParams.set('guichet_order', orderId);
+  url.searchParams.set('guichet_token', token);
+  return url.toString();
 }
 
 /**

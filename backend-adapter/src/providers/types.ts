@@ -5,6 +5,7 @@ import type {
   OfflineInstructions,
   OrderLine,
   Payer,
+  PaymentFlow,
   ProviderId,
   PublicPaymentMethod,
 } from '../protocol';
@@ -30,6 +31,13 @@ export interface PaymentRequest {
   locale: Locale;
   /** Where the payer comes back after a hosted page or a redirect (the host adds the order id and token). */
   returnUrl: string;
+  /**
+   * 'redirect' when no script runs in the payer's browser: a provider with a hosted payment page answers a
+   * `redirect` to it; one without answers as for the widget and the host renders the step. Absent: 'widget'.
+   */
+  flow?: PaymentFlow;
+  /** Where a payer who leaves a hosted page without paying goes back to (the form's page); else `returnUrl`. */
+  cancelUrl?: string;
   /** Stable per order and operation, so a retried call never charges twice. */
   idempotencyKey: string;
   offlineMethod?: 'cheque' | 'transfer' | 'cash';

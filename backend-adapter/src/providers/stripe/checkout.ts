@@ -10,8 +10,16 @@ export const METADATA_ORDER_ID = 'guichet_order_id';
 export const METADATA_FORM_ID = 'guichet_form_id';
 
 export interface CheckoutOptions {
+  /** The site's choice for its widgets; a payer without JavaScript gets the hosted page whatever it is. */
   uiMode: StripeUiMode;
   sepa: boolean;
+}
+
+export type CheckoutUiMode = StripeUiMode | 'hosted_page';
+
+/** The Checkout integration for this request: Stripe's own page when no script runs in the payer's browser. */
+export function checkoutUiMode(request: PaymentRequest, options: CheckoutOptions): CheckoutUiMode {
+  return request.flow === 'redirect' ? 'hosted_page' : options.uiMode;
 }
 
 /** Stripe accepts an expiry between 30 minutes and 24 hours ahead; a minute of margin covers the request's own time. */
@@ -47,6 +55,21 @@ function withSessionId(returnUrl: string): string {
   return fragment === undefined ? joined : `${joined}#${fragment}`;
 }
 
+/**
+ * The hosted page sends the payer to `success_url` once paid and to `cancel_url` on "back"; the embedded page
+ * and Elements know one `return_url` (Stripe refuses the other pair with each).
+ */
+function returnUrls(
+  request: PaymentRequest,
+  uiMode: CheckoutUiMode,
+): Pick<Stripe.Checkout.SessionCreateParams, 'return_url' | 'success_url' | 'cancel_url'> {
+  if (uiMode !== 'hosted_page') return { return_url: withSessionId(request.returnUrl) };
+  return {
+    success_url: withSessionId(request.returnUrl),
+    cancel_url: request.cancelUrl ?? request.returnUrl,
+  };
+}
+
 /** Stripe keys are at most 255 characters; a longer key is hashed, which keeps it stable. */
 export function stripeIdempotencyKey(operation: string, key: string): string {
   const full = `guichet-${operation}-${key}`;
@@ -65,11 +88,12 @@ export function checkoutSessionParams(
   const subscription = request.recurring !== undefined;
   const sepa = options.sepa && request.currency === 'EUR';
   const expiry = expiresAt(request, now);
+  const uiMode = checkoutUiMode(request, options);
   return {
     mode: subscription ? 'subscription' : 'payment',
-    ui_mode: options.uiMode,
+    ui_mode: uiMode,
     line_items: lineItems(request),
-    return_url: withSessionId(request.returnUrl),
+    ...returnUrls(request, uiMode),
     client_reference_id: request.orderId,
     customer_email: request.payer.email,
     locale: request.locale,
@@ -78,9 +102,7 @@ export function checkoutSessionParams(
     // Copied onto the payment intent or subscription, so refunds, disputes and renewals name the order too.
     ...(subscription ? { subscription_data: { metadata } } : { payment_intent_data: { metadata } }),
     // Stripe shows "Donate" / "Book" on the button; not allowed for subscriptions nor with the Elements UI.
-    ...(!subscription && options.uiMode === 'embedded_page'
-      ? { submit_type: SUBMIT_TYPE[request.kind] }
-      : {}),
+    ...(!subscription && uiMode !== 'elements' ? { submit_type: SUBMIT_TYPE[request.kind] } : {}),
     ...(expiry === undefined ? {} : { expires_at: expiry }),
   };
 }

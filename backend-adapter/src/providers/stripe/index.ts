@@ -13,7 +13,7 @@ import {
   type Refunder,
   type WebhookReceiver,
 } from '../types';
-import { createCheckoutSession } from './checkout';
+import { checkoutUiMode, createCheckoutSession } from './checkout';
 import { createStripeClient } from './client';
 import { toProviderError } from './errors';
 import { mapStripeEvent } from './events';
@@ -27,7 +27,8 @@ export interface StripeProviderOptions {
 }
 
 /**
- * Stripe through Checkout Sessions (embedded page or Elements), into the association's own account.
+ * Stripe through Checkout Sessions (embedded page or Elements for the widget, the hosted page for a payer without
+ * JavaScript), into the association's own account.
  * Secrets live in private fields: they are not enumerable, so neither JSON nor util.inspect shows them.
  */
 export class StripeProvider implements PaymentProvider, WebhookReceiver, Refunder, Reconciler {
@@ -58,9 +59,20 @@ export class StripeProvider implements PaymentProvider, WebhookReceiver, Refunde
   }
 
   async startPayment(request: PaymentRequest, ctx: ProviderContext): Promise<ProviderCommand> {
-    const session = await this.#call(() =>
-      createCheckoutSession(this.#stripe, request, { uiMode: this.#uiMode, sepa: this.#sepa }, ctx.now()),
-    );
+    const options = { uiMode: this.#uiMode, sepa: this.#sepa };
+    const session = await this.#call(() => createCheckoutSession(this.#stripe, request, options, ctx.now()));
+    const expiresAt = new Date(session.expires_at * 1000);
+    if (checkoutUiMode(request, options) === 'hosted_page') {
+      if (session.url === null) {
+        throw toProviderError(new Error(`Checkout session ${session.id} came back without a URL`), []);
+      }
+      return {
+        type: 'next',
+        providerRef: session.id,
+        expiresAt,
+        next: { type: 'redirect', url: session.url },
+      };
+    }
     if (session.client_secret === null) {
       throw toProviderError(
         new Error(`Checkout session ${session.id} came back without a client secret`),
@@ -70,7 +82,7 @@ export class StripeProvider implements PaymentProvider, WebhookReceiver, Refunde
     return {
       type: 'next',
       providerRef: session.id,
-      expiresAt: new Date(session.expires_at * 1000),
+      expiresAt,
       next: {
         type: 'confirm',
         provider: 'stripe',

@@ -88,6 +88,41 @@ describe('Stripe checkout session parameters', () => {
     expect(params).not.toHaveProperty('submit_type');
   });
 
+  it('sends a payer without JavaScript to the hosted page, back to the order on success and to the form on cancel', () => {
+    const request = paymentRequest({
+      flow: 'redirect',
+      returnUrl: 'https://asso.example/don?guichet_order=ord_2026_0042&guichet_token=t0k3n',
+      cancelUrl: 'https://asso.example/don',
+    });
+    const params = checkoutSessionParams(request, { uiMode: 'elements', sepa: false }, NOW);
+    expect(params).toMatchObject({
+      ui_mode: 'hosted_page',
+      success_url:
+        'https://asso.example/don?guichet_order=ord_2026_0042&guichet_token=t0k3n&session_id={CHECKOUT_SESSION_ID}',
+      cancel_url: 'https://asso.example/don',
+      submit_type: 'donate',
+      client_reference_id: 'ord_2026_0042',
+    });
+    expect(params).not.toHaveProperty('return_url');
+  });
+
+  it('cancels back to the return page when no cancel page is given, and subscribes without a donate button', () => {
+    const request = paymentRequest({ flow: 'redirect', recurring: { interval: 'month' } });
+    const params = checkoutSessionParams(request, embedded, NOW);
+    expect(params).toMatchObject({
+      ui_mode: 'hosted_page',
+      mode: 'subscription',
+      cancel_url: request.returnUrl,
+    });
+    expect(params).not.toHaveProperty('submit_type');
+  });
+
+  it('keeps the widget’s integration when the flow is the widget’s', () => {
+    const params = checkoutSessionParams(paymentRequest({ flow: 'widget' }), embedded, NOW);
+    expect(params.ui_mode).toBe('embedded_page');
+    expect(params).not.toHaveProperty('success_url');
+  });
+
   it('keeps a ticket hold of 45 minutes as the session expiry', () => {
     const hold = new Date(NOW.getTime() + 45 * 60_000);
     expect(checkoutSessionParams(paymentRequest({ expiresAt: hold }), embedded, NOW).expires_at).toBe(

@@ -96,3 +96,73 @@ describe('Stripe provider: checkout sessions through the official SDK', () => {
     expect(String((failure as Error).message)).not.toContain(wrongKey);
   });
 });
+
+function redirectStep(command: ProviderCommand) {
+  if (command.type !== 'next' || command.next.type !== 'redirect') {
+    throw new Error(`expected a redirect, got ${JSON.stringify(command)}`);
+  }
+  return { url: command.next.url, providerRef: command.providerRef, expiresAt: command.expiresAt };
+}
+
+/** What a browser without JavaScript does on the hosted page: press one of its buttons, read where it goes. */
+async function press(url: string, action: 'card' | 'cancel'): Promise<string> {
+  const answer = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: `action=${action}`,
+    redirect: 'manual',
+  });
+  expect(answer.status).toBe(303);
+  return answer.headers.get('location') ?? '';
+}
+
+describe('Stripe provider: a payer without JavaScript', () => {
+  const back = 'https://asso.example/don?guichet_order=ORDER&guichet_token=TOKEN';
+
+  it('gets Stripe’s hosted page, whatever integration the site uses for its widgets', async () => {
+    const request = order({ flow: 'redirect', returnUrl: back, cancelUrl: 'https://asso.example/don' });
+    const step = redirectStep(await h.providerWith({ uiMode: 'elements' }).startPayment(request, ctx));
+    const session = await h.target.stripe.checkout.sessions.retrieve(step.providerRef);
+    expect(session).toMatchObject({
+      ui_mode: 'hosted_page',
+      url: step.url,
+      client_secret: null,
+      success_url: `${back}&session_id={CHECKOUT_SESSION_ID}`,
+      cancel_url: 'https://asso.example/don',
+      client_reference_id: request.orderId,
+      submit_type: 'donate',
+    });
+    expect(step.expiresAt?.getTime()).toBe(session.expires_at * 1000);
+    const again = redirectStep(await h.providerWith({ uiMode: 'elements' }).startPayment(request, ctx));
+    expect(again).toEqual(step);
+  });
+
+  emulatorOnly(
+    'pays there, comes back to the order, and the payment reaches the site as a signed event',
+    async () => {
+      const request = order({ flow: 'redirect', returnUrl: back, cancelUrl: 'https://asso.example/don' });
+      const step = redirectStep(await h.provider.startPayment(request, ctx));
+      const page = await fetch(step.url);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('25.00 EUR');
+
+      expect(await press(step.url, 'card')).toBe(`${back}&session_id=${step.providerRef}`);
+      expect(h.events()).toContainEqual(
+        expect.objectContaining({
+          type: 'payment_succeeded',
+          providerRef: step.providerRef,
+          orderId: request.orderId,
+        }),
+      );
+    },
+  );
+
+  emulatorOnly('goes back to the form when leaving the hosted page, and nothing is paid', async () => {
+    const request = order({ flow: 'redirect', returnUrl: back, cancelUrl: 'https://asso.example/don' });
+    const step = redirectStep(await h.provider.startPayment(request, ctx));
+    expect(await press(step.url, 'cancel')).toBe('https://asso.example/don');
+    expect(h.events().filter((event) => event.providerRef === step.providerRef)).toEqual([]);
+    const session = await h.target.stripe.checkout.sessions.retrieve(step.providerRef);
+    expect(session).toMatchObject({ status: 'open', payment_status: 'unpaid' });
+  });
+});
