@@ -6,18 +6,19 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from './lib/build.mjs';
-import { ensureNpm } from './lib/ensure.mjs';
-import { ROOT, exec, forwardSignals } from './lib/proc.mjs';
+import { PHP_PACKAGES, ensureApt, ensureNpm } from './lib/ensure.mjs';
+import { ROOT, bin, exec, forwardSignals, onPath } from './lib/proc.mjs';
 
 const NODE_CLI = 'backend-adapter/dist/server/cli.js';
 const DEMO_CONFIG = 'backend-adapter/demo/guichet.config.json';
 
 const hosts = {
-  // The host associations will run: a real WordPress (Debian's PHP, WordPress unpacked from Debian's .deb,
-  // see shared/research/wordpress-testing.md) with the plugin active and a demo page. Not scripted yet.
+  // The host associations will run: a real WordPress (Debian's PHP, WordPress 6.8 unpacked from Debian's
+  // .deb, the SQLite drop-in) with the plugin active, the simulation on and a page holding the three blocks.
   wordpress: {
-    available: () => 'the WordPress demo site is not scripted yet',
-    start: async () => 1,
+    prepare: () => ensureApt(PHP_PACKAGES, { why: 'the WordPress demo site' }),
+    available: () => onPath('php') || 'PHP is not installed (as root on Debian, npm start installs it)',
+    start: async () => (await exec(bin('tsx'), ['tests/wp/start-wordpress.ts'])).code,
   },
   // The Node adapter host (backend-adapter/src/server), with the demo configuration when there is one.
   node: {
@@ -30,11 +31,11 @@ const hosts = {
 };
 
 /** The forced host (GUICHET_HOST) or the first available one; null, after saying why, when none can run. */
-function chooseHost() {
+async function chooseHost() {
   const forced = process.env.GUICHET_HOST;
   const reasons = [];
   for (const name of forced ? [forced] : Object.keys(hosts)) {
-    const available = hosts[name].available();
+    const available = await hosts[name].available();
     if (available === true) return name;
     reasons.push(`  ${name}: ${available}`);
   }
@@ -56,7 +57,9 @@ async function main() {
     console.error('!! the build failed (see above); fix it, then run npm start again');
     return 1;
   }
-  const name = chooseHost();
+  // Each host installs what it lacks (Debian packages as root) before saying whether it can run.
+  for (const host of Object.values(hosts)) if (!forced || host === hosts[forced]) await host.prepare?.();
+  const name = await chooseHost();
   if (!name) return 1;
   console.log(`==> starting the ${name} host (Ctrl-C to stop)`);
   return hosts[name].start();

@@ -116,7 +116,9 @@ export const steps = [
     name: 'jest',
     about: 'TypeScript unit and contract tests (Jest projects in jest.config.js)',
     requires: ['build'],
-    wants: ['postgres'], // the PostgreSQL store's tests run when a server can be started, and skip otherwise
+    // PostgreSQL for the store's tests (they skip without it, except under CI); PHP and Chromium for the
+    // WordPress host tests (tests/wp) that run in the same Jest run.
+    wants: ['postgres', 'php', 'browser'],
     run: jest,
   },
   {
