@@ -46,6 +46,9 @@ final class RequestShape
         if (array_key_exists('expectedTotal', $request) && !is_int($request['expectedTotal'])) {
             return 'expectedTotal';
         }
+        if (array_key_exists('flow', $request) && !in_array($request['flow'], ['widget', 'redirect'], true)) {
+            return 'flow';
+        }
         if (!Json::isObject($request[$kind] ?? null)) {
             return $kind;
         }

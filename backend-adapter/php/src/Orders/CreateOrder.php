@@ -86,7 +86,7 @@ final class CreateOrder
             throw new ProtocolError('provider_error', [], null, [], 409, true);
         }
 
-        $command = self::start($ctx, $provider, $order, $quote, $request, $form);
+        $command = self::start($ctx, $provider, $order, $token, $quote, $request);
         $next = $command->next ?? ['type' => 'completed'];
         $expiresAt = $command->type === 'next' && $command->expiresAt !== null ? Instant::format($command->expiresAt) : $order['expiresAt'];
         $stored = array_merge($order, ['providerRef' => $command->providerRef, 'next' => $next, 'expiresAt' => $expiresAt]);
@@ -295,10 +295,11 @@ final class CreateOrder
      * @param array<string, mixed> $order
      * @param array<string, mixed> $quote
      * @param array<string, mixed> $request
-     * @param array<string, mixed> $form
      */
-    private static function start(OrdersContext $ctx, PaymentProvider $provider, array $order, array $quote, array $request, array $form): ProviderCommand
+    private static function start(OrdersContext $ctx, PaymentProvider $provider, array $order, string $token, array $quote, array $request): ProviderCommand
     {
+        $page = self::returnUrl($ctx, $request['returnUrl'] ?? null);
+        $redirect = ($request['flow'] ?? 'widget') === 'redirect';
         $payment = new PaymentRequest([
             'orderId' => $order['id'],
             'formId' => $order['formId'],
@@ -309,7 +310,10 @@ final class CreateOrder
             'recurring' => $quote['recurring'] ?? null,
             'payer' => $request['payer'],
             'locale' => $request['locale'],
-            'returnUrl' => self::returnUrl($ctx, $request['returnUrl'] ?? null),
+            // No widget keeps the order in the browser: the way back names it, so the page can show its status.
+            'returnUrl' => $redirect ? self::withOrder($page, (string) $order['id'], $token) : $page,
+            'flow' => $redirect ? 'redirect' : 'widget',
+            'cancelUrl' => $redirect ? $page : null,
             'idempotencyKey' => 'order_' . $order['id'],
             'offlineMethod' => $request['payment']['offlineMethod'] ?? null,
             'reference' => $order['reference'],
@@ -345,6 +349,15 @@ final class CreateOrder
             return $asked;
         }
         return $origin !== null ? $origin . '/' : $base . '/';
+    }
+
+    /** docs/protocol.md §5: back from a hosted page with guichet_order and guichet_token in the query string. */
+    private static function withOrder(string $page, string $orderId, string $token): string
+    {
+        $parts = explode('#', $page, 2);
+        $query = http_build_query(['guichet_order' => $orderId, 'guichet_token' => $token], '', '&', PHP_QUERY_RFC3986);
+        $joined = $parts[0] . (strpos($parts[0], '?') !== false ? '&' : '?') . $query;
+        return isset($parts[1]) ? $joined . '#' . $parts[1] : $joined;
     }
 
     private static function origin(string $url): ?string

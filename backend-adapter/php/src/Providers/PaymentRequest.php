@@ -22,6 +22,13 @@ final class PaymentRequest
     public string $locale;
     /** Where the payer comes back after a hosted page or a redirect. */
     public string $returnUrl;
+    /**
+     * 'redirect' when no script runs in the payer's browser: a provider with a hosted payment page answers a
+     * redirect to it; one without answers as for the widget and the host renders the step. Else 'widget'.
+     */
+    public string $flow;
+    /** Where a payer who leaves a hosted page without paying goes back to (the form's page); null: $returnUrl. */
+    public ?string $cancelUrl;
     /** Stable per order and operation, so a retried call never charges twice. */
     public string $idempotencyKey;
     /** 'cheque' | 'transfer' | 'cash' for the offline provider */
@@ -47,6 +54,8 @@ final class PaymentRequest
         $this->payer = $fields['payer'] ?? [];
         $this->locale = (string) ($fields['locale'] ?? 'fr');
         $this->returnUrl = (string) ($fields['returnUrl'] ?? '');
+        $this->flow = ($fields['flow'] ?? 'widget') === 'redirect' ? 'redirect' : 'widget';
+        $this->cancelUrl = $fields['cancelUrl'] ?? null;
         $this->idempotencyKey = (string) $fields['idempotencyKey'];
         $this->offlineMethod = $fields['offlineMethod'] ?? null;
         $this->reference = (string) ($fields['reference'] ?? $fields['orderId']);

@@ -57,9 +57,20 @@ final class Checkout
         return isset($parts[1]) ? $joined . '#' . $parts[1] : $joined;
     }
 
-    /** @return array<string, mixed> */
-    public static function params(PaymentRequest $request, string $uiMode, bool $sepa, \DateTimeImmutable $now): array
+    /** The Checkout integration for this request: Stripe's own page when no script runs in the payer's browser. */
+    public static function uiMode(PaymentRequest $request, string $siteUiMode): string
     {
+        return $request->flow === 'redirect' ? 'hosted_page' : $siteUiMode;
+    }
+
+    /**
+     * @param string $siteUiMode the site's choice for its widgets (embedded_page or elements); a request without
+     *   JavaScript gets the hosted page whatever it is
+     * @return array<string, mixed>
+     */
+    public static function params(PaymentRequest $request, string $siteUiMode, bool $sepa, \DateTimeImmutable $now): array
+    {
+        $uiMode = self::uiMode($request, $siteUiMode);
         if ($request->total <= 0) {
             throw new ProviderError('bad_request', 'Order ' . $request->orderId . ' has nothing to pay through Stripe.');
         }
@@ -69,7 +80,7 @@ final class Checkout
             'mode' => $subscription ? 'subscription' : 'payment',
             'ui_mode' => $uiMode,
             'line_items' => self::lineItems($request),
-            'return_url' => self::withSessionId($request->returnUrl),
+        ] + self::returnUrls($request, $uiMode) + [
             'client_reference_id' => $request->orderId,
             'customer_email' => (string) ($request->payer['email'] ?? ''),
             'locale' => $request->locale,
@@ -82,7 +93,7 @@ final class Checkout
         } else {
             $params['payment_intent_data'] = ['metadata' => $metadata];
         }
-        if (!$subscription && $uiMode === 'embedded_page') {
+        if (!$subscription && $uiMode !== 'elements') {
             $params['submit_type'] = self::SUBMIT_TYPE[$request->kind] ?? 'pay';
         }
         $expiry = self::expiresAt($request, $now);
@@ -90,6 +101,22 @@ final class Checkout
             $params['expires_at'] = $expiry;
         }
         return $params;
+    }
+
+    /**
+     * The hosted page sends the payer to success_url once paid and to cancel_url on "back"; the embedded page
+     * and Elements know one return_url (Stripe refuses the other pair with each).
+     * @return array<string, string>
+     */
+    private static function returnUrls(PaymentRequest $request, string $uiMode): array
+    {
+        if ($uiMode !== 'hosted_page') {
+            return ['return_url' => self::withSessionId($request->returnUrl)];
+        }
+        return [
+            'success_url' => self::withSessionId($request->returnUrl),
+            'cancel_url' => $request->cancelUrl ?? $request->returnUrl,
+        ];
     }
 
     /**

@@ -19,8 +19,9 @@ use Guichet\Adapter\Providers\WebhookReceiver;
 use Guichet\Adapter\Providers\WebhookSignatureError;
 
 /**
- * Stripe through Checkout Sessions (embedded page or Elements) into the association's own account, over plain
- * HTTPS (providers/stripe in TypeScript). Keys are private and never leave this object.
+ * Stripe through Checkout Sessions (embedded page or Elements for the widget, the hosted page for a payer without
+ * JavaScript) into the association's own account, over plain HTTPS (providers/stripe in TypeScript). Keys are
+ * private and never leave this object.
  */
 final class StripeProvider implements PaymentProvider, WebhookReceiver, Refunder, Reconciler
 {
@@ -73,12 +74,18 @@ final class StripeProvider implements PaymentProvider, WebhookReceiver, Refunder
             Checkout::params($request, $this->uiMode, $this->sepa, $now),
             Checkout::idempotencyKey('checkout', $request->idempotencyKey)
         );
-        if (!is_string($session['client_secret'] ?? null)) {
-            throw new ProviderError('provider_error', 'Checkout session ' . ($session['id'] ?? '?') . ' came back without a client secret', null, true);
-        }
         $expiresAt = isset($session['expires_at'])
             ? (new \DateTimeImmutable('@' . (int) $session['expires_at']))->setTimezone(new \DateTimeZone('UTC'))
             : null;
+        if (Checkout::uiMode($request, $this->uiMode) === 'hosted_page') {
+            if (!is_string($session['url'] ?? null)) {
+                throw new ProviderError('provider_error', 'Checkout session ' . ($session['id'] ?? '?') . ' came back without a URL', null, true);
+            }
+            return ProviderCommand::next(['type' => 'redirect', 'url' => $session['url']], (string) $session['id'], $expiresAt);
+        }
+        if (!is_string($session['client_secret'] ?? null)) {
+            throw new ProviderError('provider_error', 'Checkout session ' . ($session['id'] ?? '?') . ' came back without a client secret', null, true);
+        }
         return ProviderCommand::next([
             'type' => 'confirm',
             'provider' => 'stripe',

@@ -9,6 +9,7 @@ use Guichet\Adapter\Ports\CurlHttpClient;
 use Guichet\Adapter\Providers\PaymentRequest;
 use Guichet\Adapter\Providers\ProviderError;
 use Guichet\Adapter\Providers\Shared\SignedHeader;
+use Guichet\Adapter\Providers\Stripe\StripeClient;
 use Guichet\Adapter\Providers\Stripe\StripeProvider;
 use Guichet\Adapter\Tests\Support\StripeEmulator;
 use Guichet\Adapter\Tests\Support\TestSite;
@@ -99,6 +100,31 @@ final class StripeProviderTest extends TestCase
 
         $again = $this->start($provider, $request, $now);
         self::assertSame($command->providerRef, $again->providerRef, 'the same idempotency key gives the same session');
+    }
+
+    public function testAPayerWithoutJavaScriptGetsTheHostedPageWhateverTheWidgetsUse(): void
+    {
+        $provider = $this->provider(['uiMode' => 'elements']);
+        $back = 'https://asso.example/don?guichet_order=ORDER&guichet_token=TOKEN';
+        $request = self::request(['flow' => 'redirect', 'returnUrl' => $back, 'cancelUrl' => 'https://asso.example/don']);
+        $command = $this->start($provider, $request, new \DateTimeImmutable());
+        self::assertSame('next', $command->type);
+        self::assertSame(['type', 'url'], array_keys((array) $command->next));
+        self::assertSame('redirect', $command->next['type']);
+        self::assertSame($command->next, $this->start($provider, $request, new \DateTimeImmutable())->next, 'a retry sends the payer to the same page');
+
+        $answer = (new CurlHttpClient(10))->send('GET', $this->emulator->url . '/v1/checkout/sessions/' . $command->providerRef, ['Authorization' => 'Bearer ' . self::SECRET_KEY, 'Stripe-Version' => StripeClient::API_VERSION], '');
+        $session = json_decode($answer->body, true);
+        $seen = array_intersect_key($session, array_flip(['ui_mode', 'url', 'success_url', 'cancel_url', 'submit_type', 'client_secret']));
+        ksort($seen);
+        self::assertSame([
+            'cancel_url' => 'https://asso.example/don',
+            'client_secret' => null,
+            'submit_type' => 'donate',
+            'success_url' => $back . '&session_id={CHECKOUT_SESSION_ID}',
+            'ui_mode' => 'hosted_page',
+            'url' => $command->next['url'],
+        ], $seen);
     }
 
     public function testStartsSubscriptionsAndDiscountedOrders(): void
