@@ -42,7 +42,7 @@ function formulaires_editer_guichet_formulaire_verifier_dist($id_guichet_formula
 	} elseif (!isset($erreurs['genre'])) {
 		$probleme = guichet_probleme_config(guichet_config_formulaire('1', ['titre' => (string) _request('titre'), 'genre' => $genre, 'config' => (string) _request('config')]));
 		if ($probleme !== '') {
-			$erreurs['config'] = _T('guichet:erreur_config', ['detail' => $probleme]);
+			$erreurs['config'] = _T('guichet:erreur_config', ['detail' => spip_htmlspecialchars($probleme)]);
 		}
 	}
 	return $erreurs;
@@ -76,11 +76,15 @@ function formulaires_editer_guichet_formulaire_traiter_dist($id_guichet_formulai
 		'genre' => (string) _request('genre'),
 		'config' => json_encode(json_decode((string) _request('config'), true), JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES),
 	];
+	// SPIP's object API, not bare sql_*: it runs the edition pipelines, keeps revisions and invalidates the
+	// cache of the articles that show this form.
+	include_spip('action/editer_objet');
 	$id = (int) $id_guichet_formulaire;
+	if (!$id) {
+		$id = (int) objet_inserer('guichet_formulaire', null, ['statut' => 'prepa']);
+	}
 	if ($id) {
-		sql_updateq('spip_guichet_formulaires', $champs, 'id_guichet_formulaire = ' . $id);
-	} else {
-		$id = (int) sql_insertq('spip_guichet_formulaires', $champs + ['statut' => 'prepa', 'date' => date('Y-m-d H:i:s')]);
+		objet_modifier('guichet_formulaire', $id, $champs);
 	}
 	return ['message_ok' => _T('guichet:formulaire_enregistre'), 'id_guichet_formulaire' => $id, 'redirect' => $retour ?: generer_url_ecrire('guichet_formulaire', 'id_guichet_formulaire=' . $id)];
 }

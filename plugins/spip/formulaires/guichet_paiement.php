@@ -45,7 +45,8 @@ function formulaires_guichet_paiement_charger_dist($id_formulaire, $retour = '')
 	if ($form === null) {
 		return ['editable' => false, 'message_erreur' => _T('guichet:formulaire_indisponible')];
 	}
-	return [
+	$valeurs = guichet_paiement_retour($form) ?? [];
+	return $valeurs + [
 		'payer' => [],
 		'donation' => [],
 		'membership' => [],
@@ -94,7 +95,7 @@ function formulaires_guichet_paiement_traiter_dist($id_formulaire, $retour = '')
 	} catch (\Guichet\Adapter\Protocol\ProtocolError $e) {
 		// Sold out meanwhile, provider down…: said in the payer's language, the form stays filled in.
 		$reponse = $e->toResponse($site->catalogue, $langue);
-		return ['editable' => true, 'message_erreur' => (string) $reponse['error']['message']];
+		return ['editable' => true, 'message_erreur' => spip_htmlspecialchars((string) $reponse['error']['message'])];
 	}
 	return guichet_paiement_suite($cree, $retour, $langue);
 }
@@ -120,6 +121,50 @@ function guichet_paiement_suite(array $cree, $retour, $langue) {
 	}
 	// Card forms embedded in the page need the widget (JavaScript): said plainly rather than failing silently.
 	return ['editable' => true, 'message_erreur' => _T('guichet:javascript_necessaire')];
+}
+
+/**
+ * Back from paying (the payment page sends the payer to this page with guichet_order and guichet_token): what
+ * became of the order, said in place of this form (the widget does the same when JavaScript runs). Null when
+ * the visitor is not coming back from paying with this form.
+ *
+ * @return array<string, mixed>|null
+ */
+function guichet_paiement_retour(array $form) {
+	$commande = _request('guichet_order');
+	$jeton = _request('guichet_token');
+	if (!is_string($commande) || !is_string($jeton) || $commande === '' || $jeton === '') {
+		return null;
+	}
+	$langue = guichet_paiement_langue();
+	try {
+		$etat = \Guichet\Adapter\Orders\OrderStatus::read(guichet_site(), $commande, $jeton, $langue);
+	} catch (\Guichet\Adapter\Protocol\ProtocolError $e) {
+		return null; // a wrong or stale link shows the form, as if there were none
+	}
+	if ((string) $etat['formId'] !== (string) $form['id']) {
+		return null;
+	}
+	$montant = guichet_paiement_montant((int) $etat['total'], (string) $etat['currency'], $langue);
+	switch ($etat['status']) {
+		case 'paid':
+			$message = _T('guichet:retour_paye', ['montant' => $montant]);
+			foreach ($etat['tickets'] ?? [] as $billet) {
+				$message .= '<br />' . spip_htmlspecialchars($billet['label'] . (isset($billet['attendee']) ? ' — ' . $billet['attendee'] : '') . ' : ' . $billet['code']);
+			}
+			return ['editable' => false, 'message_ok' => $message];
+		case 'pending':
+			return ['editable' => false, 'message_ok' => _T('guichet:retour_en_attente', ['montant' => $montant])];
+		default:
+			// Failed or expired: the form stays, to try again (posting to the page without the old order).
+			$action = parametre_url(parametre_url(self('&amp;', true), 'guichet_order', ''), 'guichet_token', '');
+			$message = isset($etat['failure']['message']) ? spip_htmlspecialchars((string) $etat['failure']['message']) : _T('guichet:retour_echec');
+			return ['message_erreur' => $message, 'action' => $action];
+	}
+}
+
+function guichet_paiement_montant($mineur, $devise, $langue) {
+	return \Guichet\Adapter\Domain\Money::format($mineur, $devise, $langue);
 }
 
 /** The page the form is on, to come back to after paying. */

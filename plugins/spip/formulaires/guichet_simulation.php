@@ -30,10 +30,10 @@ function formulaires_guichet_simulation_traiter_dist($commande, $secret, $retour
 	try {
 		$resultat = \Guichet\Adapter\Orders\SimulatePayment::run($site, (string) $commande, (string) $secret, ['type' => 'confirm', 'card' => (string) _request('carte')], $langue);
 	} catch (\Guichet\Adapter\Protocol\ProtocolError $e) {
-		return ['editable' => true, 'message_erreur' => (string) $e->toResponse($site->catalogue, $langue)['error']['message']];
+		return ['editable' => true, 'message_erreur' => spip_htmlspecialchars((string) $e->toResponse($site->catalogue, $langue)['error']['message'])];
 	}
 	if (($resultat['outcome'] ?? '') === 'declined') {
-		return ['editable' => true, 'message_erreur' => (string) ($resultat['order']['failure']['message'] ?? _T('guichet:simulation_refusee'))];
+		return ['editable' => true, 'message_erreur' => isset($resultat['order']['failure']['message']) ? spip_htmlspecialchars((string) $resultat['order']['failure']['message']) : _T('guichet:simulation_refusee')];
 	}
 	if (($resultat['outcome'] ?? '') === 'requires_action') {
 		// The 3-D Secure step of the simulation is drawn by the widget; without JavaScript it cannot be shown.

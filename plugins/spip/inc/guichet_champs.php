@@ -160,7 +160,8 @@ class GuichetChamps {
 		}
 		if ($message !== null) {
 			$decrit[] = $this->id($chemin) . '-erreur';
-			$html .= '<span class="erreur_message" id="' . $this->id($chemin) . '-erreur">' . spip_htmlspecialchars($message) . '</span>';
+			// Already HTML: SPIP's CVT errors are (verifier escapes the text, SPIP adds its role="alert" span).
+			$html .= '<span class="erreur_message" id="' . $this->id($chemin) . '-erreur">' . $message . '</span>';
 		}
 		$attributs = ($decrit ? ' aria-describedby="' . implode(' ', $decrit) . '"' : '') . ($message !== null ? ' aria-invalid="true"' : '');
 		return [$html, $attributs, $message !== null];

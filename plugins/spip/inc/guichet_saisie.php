@@ -111,7 +111,7 @@ function guichet_saisie_erreurs(array $form, array $requete, $site) {
 	$erreurs = [];
 	$probleme = \Guichet\Adapter\Http\RequestShape::problem($requete);
 	if ($probleme !== null) {
-		$erreurs[$probleme] = $site->catalogue->message('bad_request', $requete['locale']);
+		$erreurs[$probleme] = spip_htmlspecialchars($site->catalogue->message('bad_request', $requete['locale']));
 		return $erreurs;
 	}
 	$moyen = $requete['payment']['provider'];
@@ -137,10 +137,11 @@ function guichet_saisie_erreurs(array $form, array $requete, $site) {
 		$reponse = \Guichet\Adapter\Orders\DomainErrors::toProtocolError($resultat['errors'])->toResponse($site->catalogue, $requete['locale']);
 		foreach ($reponse['error']['errors'] ?? [] as $detail) {
 			$champ = guichet_saisie_champ_affiche((string) ($detail['field'] ?? ''), $form['kind'], $form, $requete);
-			$erreurs[$champ] = isset($erreurs[$champ]) ? $erreurs[$champ] : (string) $detail['message'];
+			// SPIP's CVT errors are HTML (SPIP wraps each in <span role='alert'>): the catalogue's text is escaped here.
+			$erreurs[$champ] = isset($erreurs[$champ]) ? $erreurs[$champ] : spip_htmlspecialchars((string) $detail['message']);
 		}
 		if ($erreurs === [] && isset($reponse['error']['message'])) {
-			$erreurs['message_erreur'] = (string) $reponse['error']['message'];
+			$erreurs['message_erreur'] = spip_htmlspecialchars((string) $reponse['error']['message']);
 		}
 	}
 	return $erreurs;

@@ -48,6 +48,9 @@ final class PaiementFormulaireTest extends SiteSpipTestCase {
 		self::assertStringContainsString('value="vingt"', $html);
 		self::assertMatchesRegularExpression('/name="payer\[email\]"[^>]*aria-describedby="[^"]*-erreur"[^>]*aria-invalid="true"/', $html);
 		self::assertStringContainsString('role="alert"', $html);
+		// SPIP's CVT errors are HTML: each is shown once, as markup, never as escaped tags.
+		self::assertMatchesRegularExpression('#<span class="erreur_message" id="[^"]*-payer-email-erreur"><span role=\'alert\'>[^<]*e-mail[^<]*</span></span>#', $html);
+		self::assertStringNotContainsString('&lt;span', $html);
 	}
 
 	public function testTheSameMistakesAreExplainedInEnglishOnAnEnglishPage(): void {
@@ -81,6 +84,31 @@ final class PaiementFormulaireTest extends SiteSpipTestCase {
 		$commande = json_decode((string) sql_getfetsel('donnees', 'spip_guichet_commandes'), true);
 		self::assertSame(2500, $commande['total']);
 		self::assertTrue($commande['request']['donation']['taxReceipt']);
+	}
+
+	public function testBackFromPayingThePayerReadsTheOutcomeInPlaceOfTheForm(): void {
+		$this->poster($this->donValide());
+		$suite = formulaires_guichet_paiement_traiter_dist($this->formulaires['donation']);
+		$commande = parametre_url($suite['redirect'], 'commande');
+		$retour = parametre_url($suite['redirect'], 'retour');
+		set_request('formulaire_action', null);
+		set_request('guichet_order', $commande);
+		set_request('guichet_token', parametre_url($retour, 'guichet_token'));
+
+		// Amounts are formatted with a no-break space before the currency sign.
+		$html = str_replace("\u{a0}", ' ', recuperer_fond('modeles/don', ['id' => $this->formulaires['donation']]));
+		self::assertStringContainsString('Votre paiement de 25,00 € est en cours de confirmation.', $html, 'back before the payment is confirmed');
+		self::assertStringNotContainsString('name="payer[email]"', $html, 'no second order by mistake');
+		\Guichet\Adapter\Orders\SimulatePayment::run(guichet_site(), $commande, parametre_url($suite['redirect'], 'secret'), ['type' => 'confirm', 'card' => '4242424242424242'], 'fr');
+		$html = str_replace("\u{a0}", ' ', recuperer_fond('modeles/don', ['id' => $this->formulaires['donation']]));
+		self::assertStringContainsString('Merci ! Votre paiement de 25,00 € est confirmé.', $html);
+		self::assertStringNotContainsString('name="payer[email]"', $html);
+
+		// Another form on the same page, or a token that does not match, shows the form as usual.
+		$autre = recuperer_fond('modeles/adhesion', ['id' => $this->formulaires['membership']]);
+		self::assertStringNotContainsString('Merci', $autre);
+		set_request('guichet_token', 'faux');
+		self::assertStringContainsString('name="payer[email]"', recuperer_fond('modeles/don', ['id' => $this->formulaires['donation']]));
 	}
 
 	public function testAChequePayerReadsWhereToSendTheCheque(): void {

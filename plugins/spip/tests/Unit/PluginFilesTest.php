@@ -117,4 +117,18 @@ final class PluginFilesTest extends SiteSpipTestCase {
 		self::assertSame(array_keys(standin_chaines('guichet', 'fr')), array_keys(standin_chaines('guichet', 'en')), 'FR and EN have the same keys');
 		self::assertSame(array_keys(standin_chaines('paquet-guichet', 'fr')), array_keys(standin_chaines('paquet-guichet', 'en')));
 	}
+
+	/**
+	 * SPIP runs the PHP of a static inclusion (#INCLURE, #MODELE, #FORMULAIRE_… in a modèle) when it computes the
+	 * article, which is then cached: a form reached that way has its charger run once, its one-time token and
+	 * messages frozen for every visitor (seen in SPIP 4.1). Modèles reach the form only through dynamic
+	 * <INCLURE>s ending at SPIP's modeles/formulaire, whose PHP runs at each hit.
+	 */
+	public function testModelesReachTheFormOnlyThroughDynamicInclusions(): void {
+		foreach (glob(GUICHET_PLUGIN_DIR . '/modeles/*.html') as $fichier) {
+			$source = (string) preg_replace('/\[\(#REM\).*?\]/s', '', (string) file_get_contents($fichier));
+			self::assertDoesNotMatchRegularExpression('/#(INCLURE|MODELE|FORMULAIRE_)/', $source, basename($fichier) . ': static inclusion in a modèle');
+			self::assertMatchesRegularExpression('/<INCLURE\{fond=modeles\/(guichet|formulaire),/', $source, basename($fichier));
+		}
+	}
 }

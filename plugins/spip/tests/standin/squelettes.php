@@ -1,9 +1,9 @@
 <?php
 /**
  * SPIP API stand-in: recuperer_fond() for the handful of squelette constructs our modèles and forms use —
- * `#BALISE{args}` with `|filtre{args}`, `[avant(#BALISE|filtre)après]`, `<:module:cle:>`, #ENV, #GET/#SET,
- * #LANG, #VAL, #LISTE, #REM, #INCLURE, #ACTION_FORMULAIRE and #FORMULAIRE_… — and the CVT cycle behind the latter,
- * plus SPIP's own modeles/formulaire.
+ * `#BALISE{args}` with `|filtre{args}`, `[avant(#BALISE|filtre)après]`, `<:module:cle:>`, `<INCLURE{…}>`,
+ * #ENV, #GET/#SET, #LANG, #VAL, #LISTE, #REM, #INCLURE, #ACTION_FORMULAIRE and #FORMULAIRE_… — and the CVT cycle
+ * behind the latter, plus SPIP's own modeles/formulaire.
  * Anything else fails loudly so a squelette never silently passes with a construct this does not know.
  */
 
@@ -45,6 +45,18 @@ class StandinSquelette {
 				$texte = '';
 				$noeuds[] = ['idiome', substr($this->s, $this->i + 2, $fin - $this->i - 2)];
 				$this->i = $fin + 2;
+				continue;
+			}
+			if ($this->voit('<INCLURE{')) {
+				// The dynamic inclusion: computed at each hit in SPIP, computed here like #INCLURE.
+				$noeuds[] = ['texte', $texte];
+				$texte = '';
+				$this->i += strlen('<INCLURE');
+				$noeuds[] = ['balise', 'INCLURE', 0, $this->arguments(), []];
+				if (!$this->voit('>')) {
+					throw new \RuntimeException('Squelette: ">" expected after <INCLURE{…}');
+				}
+				$this->i++;
 				continue;
 			}
 			if ($this->s[$this->i] === '[' && ($cond = $this->conditionnel()) !== null) {
@@ -263,7 +275,10 @@ function standin_formulaire($nom, array $args) {
 		$erreurs = ("formulaires_{$nom}_verifier_dist")(...$args);
 		$resultat['erreurs'] = $erreurs;
 		if ($erreurs) {
-			$env['erreurs'] = $erreurs;
+			// SPIP 4 (HTML5 sites) wraps each field's error, HTML already, in a span with role="alert".
+			foreach ($erreurs as $cle => $message) {
+				$env['erreurs'][$cle] = (is_string($message) && trim($message) !== '' && $cle[0] !== '_') ? "<span role='alert'>$message</span>" : $message;
+			}
 			$env['message_erreur'] = $erreurs['message_erreur'] ?? '';
 		} else {
 			$traiter = ("formulaires_{$nom}_traiter_dist")(...$args);
