@@ -86,5 +86,5 @@ function formulaires_editer_guichet_formulaire_traiter_dist($id_guichet_formulai
 	if ($id) {
 		objet_modifier('guichet_formulaire', $id, $champs);
 	}
-	return ['message_ok' => _T('guichet:formulaire_enregistre'), 'id_guichet_formulaire' => $id, 'redirect' => $retour ?: generer_url_ecrire('guichet_formulaire', 'id_guichet_formulaire=' . $id)];
+	return ['message_ok' => _T('guichet:formulaire_enregistre'), 'id_guichet_formulaire' => $id, 'redirect' => $retour ?: generer_url_ecrire('guichet_formulaire', 'id_guichet_formulaire=' . $id, true)];
 }

@@ -2,6 +2,7 @@
 /**
  * HTML of the private space's pages (configuration fields, orders list, order detail). Every link that changes
  * something is a securiser_action URL made by generer_action_auteur() for the author looking at the page.
+ * URLs are asked of SPIP without entities (its default is `&amp;`) and escaped once, here.
  */
 
 if (!defined('_ECRIRE_INC_VERSION')) {
@@ -46,7 +47,7 @@ function guichet_prive_commandes(array $env) {
 	}
 	$page = max(0, (int) ($env['debut'] ?? 0));
 	$liste = \Guichet\Adapter\Orders\BackOffice::list(guichet_site(), $filtre, 50, $page);
-	$html = '<form method="get" action="' . spip_htmlspecialchars(generer_url_ecrire('guichet_commandes')) . '" class="guichet-filtres">'
+	$html = '<form method="get" action="' . spip_htmlspecialchars(generer_url_ecrire('guichet_commandes', '', true)) . '" class="guichet-filtres">'
 		. '<input type="hidden" name="exec" value="guichet_commandes" />'
 		. '<label for="guichet-recherche">' . _T('guichet:filtre_recherche') . '</label> <input type="search" id="guichet-recherche" name="recherche" value="' . spip_htmlspecialchars($filtre['search'] ?? '') . '" /> '
 		. '<label for="guichet-statut">' . _T('guichet:filtre_statut') . '</label> <select id="guichet-statut" name="statut"><option value="">—</option>';
@@ -54,13 +55,13 @@ function guichet_prive_commandes(array $env) {
 		$html .= '<option value="' . $statut . '"' . (($filtre['status'] ?? '') === $statut ? ' selected="selected"' : '') . '>' . _T('guichet:statut_commande_' . $statut) . '</option>';
 	}
 	$html .= '</select> <input type="submit" class="submit" value="' . _T('guichet:filtrer') . '" /></form>';
-	$export = generer_action_auteur('guichet_exporter', http_build_query($filtre));
+	$export = generer_action_auteur('guichet_exporter', http_build_query($filtre), '', true);
 	$html .= '<p><a class="bouton" href="' . spip_htmlspecialchars($export) . '">' . _T('guichet:exporter_csv', ['nb' => $liste['total']]) . '</a></p>';
 	$html .= '<table class="spip liste"><caption>' . _T('guichet:commandes_nb', ['nb' => $liste['total']]) . '</caption><thead><tr>'
 		. '<th scope="col">' . _T('guichet:col_date') . '</th><th scope="col">' . _T('guichet:col_payeur') . '</th><th scope="col">' . _T('guichet:col_genre') . '</th>'
 		. '<th scope="col">' . _T('guichet:col_montant') . '</th><th scope="col">' . _T('guichet:col_statut') . '</th></tr></thead><tbody>';
 	foreach ($liste['orders'] as $c) {
-		$url = generer_url_ecrire('guichet_commande', 'commande=' . rawurlencode($c['id']));
+		$url = generer_url_ecrire('guichet_commande', 'commande=' . rawurlencode($c['id']), true);
 		$html .= '<tr><td>' . spip_htmlspecialchars(substr((string) $c['createdAt'], 0, 16)) . '</td>'
 			. '<td><a href="' . spip_htmlspecialchars($url) . '">' . spip_htmlspecialchars(trim(($c['payer']['firstName'] ?? '') . ' ' . ($c['payer']['lastName'] ?? ''))) . '</a> ' . spip_htmlspecialchars($c['payer']['email'] ?? '') . '</td>'
 			. '<td>' . _T('guichet:genre_' . $c['kind']) . '</td>'
@@ -92,10 +93,10 @@ function guichet_prive_commande($id) {
 	}
 	$html .= '</dl><p class="actions">';
 	if ($c['status'] === 'pending' && $c['provider'] === 'offline' && autoriser('marquerrecu', 'guichetcommande', $id)) {
-		$html .= '<a class="bouton" href="' . spip_htmlspecialchars(generer_action_auteur('guichet_marquer_recu', $c['id'])) . '">' . _T('guichet:action_marquer_recu') . '</a> ';
+		$html .= '<a class="bouton" href="' . spip_htmlspecialchars(generer_action_auteur('guichet_marquer_recu', $c['id'], '', true)) . '">' . _T('guichet:action_marquer_recu') . '</a> ';
 	}
 	if ($c['status'] === 'paid' && autoriser('rembourser', 'guichetcommande', $id)) {
-		$html .= '<a class="bouton" href="' . spip_htmlspecialchars(generer_action_auteur('guichet_rembourser', $c['id'])) . '">' . _T('guichet:action_rembourser') . '</a>';
+		$html .= '<a class="bouton" href="' . spip_htmlspecialchars(generer_action_auteur('guichet_rembourser', $c['id'], '', true)) . '">' . _T('guichet:action_rembourser') . '</a>';
 	}
 	return $html . '</p>';
 }

@@ -255,12 +255,16 @@ function effacer_config($cfg) {
 
 define('STANDIN_SITE', 'https://asso.example/');
 
+/** SPIP's URL makers write `&amp;` between parameters (ready for HTML) unless $no_entities is true. */
+function standin_entites($url, $no_entities) {
+	return $no_entities ? $url : str_replace('&', '&amp;', $url);
+}
 function generer_url_public($script = '', $args = '', $no_entities = false, $rel = true, $action = '') {
 	$url = 'spip.php' . ($script ? '?page=' . $script : '');
 	if ($args) {
 		$url .= (strpos($url, '?') === false ? '?' : '&') . $args;
 	}
-	return $rel ? $url : STANDIN_SITE . $url;
+	return standin_entites($rel ? $url : STANDIN_SITE . $url, $no_entities);
 }
 
 function generer_url_action($script, $args = '', $no_entities = false, $public = false) {
@@ -268,7 +272,7 @@ function generer_url_action($script, $args = '', $no_entities = false, $public =
 }
 
 function generer_url_ecrire($script = '', $args = '', $no_entities = false, $rel = false) {
-	return 'ecrire/?exec=' . $script . ($args ? '&' . $args : '');
+	return standin_entites('ecrire/?exec=' . $script . ($args ? '&' . $args : ''), $no_entities);
 }
 
 function url_absolue($url, $base = '') {
@@ -357,9 +361,12 @@ function standin_hash_action($action, $arg) {
 	return hash_hmac('sha256', "$action|$arg|$auteur", $GLOBALS['standin']['secret']);
 }
 
-/** The URL of a private action signed for the current author (generer_action_auteur). */
+/**
+ * The URL of a private action signed for the current author (generer_action_auteur); $mode false gives `&amp;`
+ * between parameters, true gives `&` (SPIP's securiser_action modes).
+ */
 function generer_action_auteur($action, $arg, $redirect = '', $mode = false, $att = '', $public = false) {
-	return generer_url_action($action, 'arg=' . rawurlencode($arg) . '&hash=' . standin_hash_action($action, $arg));
+	return generer_url_action($action, 'arg=' . rawurlencode($arg) . '&hash=' . standin_hash_action($action, $arg), $mode === true);
 }
 
 /** Checks the hash of a private action for the current author; returns its `arg` or stops the hit. */
