@@ -31,7 +31,9 @@ export async function startServer(
   const storage = options.storage ?? (await openConfiguredStorage(config));
   for (const site of config.sites) for (const form of site.forms) await syncStock(storage, site.id, form);
   const app = await buildApp({ ...options, config, storage });
-  await app.fastify.listen({ host: config.listen.host, port: config.listen.port });
+  // A sale opening brings hundreds of buyers at the same instant: a short accept queue would drop their
+  // connections and make them wait a second for the retry.
+  await app.fastify.listen({ host: config.listen.host, port: config.listen.port, backlog: 4096 });
   const jobs = startJobs(app.host.deps, app.host.sites, config.jobs);
   return {
     ...app,

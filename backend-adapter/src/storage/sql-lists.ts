@@ -58,8 +58,9 @@ function decodeCursor(text: string | undefined): Cursor | null {
 function keyset(w: Where, page: Page, idColumn: string): string {
   const cursor = decodeCursor(page.after);
   if (cursor) {
-    w.sql += ` AND (o.created_at < ? OR (o.created_at = ? AND ${idColumn} < ?))`;
-    w.params.push(cursor.at, cursor.at, cursor.id);
+    // A row-value comparison, which both databases answer with a range scan of the (site, created_at, id) index.
+    w.sql += ` AND (o.created_at, ${idColumn}) < (?, ?)`;
+    w.params.push(cursor.at, cursor.id);
   }
   w.params.push(page.limit + 1);
   return ` ORDER BY o.created_at DESC, ${idColumn} DESC LIMIT ?`;

@@ -43,10 +43,10 @@ export const initial: Migration = {
     )`,
     'CREATE INDEX orders_by_site ON orders (site, created_at, id)',
     'CREATE INDEX orders_by_provider_ref ON orders (provider, provider_ref)',
-    'CREATE INDEX orders_by_payment_ref ON orders (provider, payment_ref)',
-    'CREATE INDEX orders_by_subscription_ref ON orders (provider, subscription_ref)',
+    'CREATE INDEX orders_by_payment_ref ON orders (provider, payment_ref) WHERE payment_ref IS NOT NULL',
+    'CREATE INDEX orders_by_subscription_ref ON orders (provider, subscription_ref) WHERE subscription_ref IS NOT NULL',
     'CREATE INDEX orders_pending ON orders (status, expires_at)',
-    'CREATE INDEX orders_by_promo ON orders (site, form_id, promo_code)',
+    'CREATE INDEX orders_by_promo ON orders (site, form_id, promo_code) WHERE promo_code IS NOT NULL',
     `CREATE TABLE stock (
       site TEXT NOT NULL,
       form_id TEXT NOT NULL,
