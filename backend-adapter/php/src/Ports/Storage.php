@@ -6,14 +6,15 @@ namespace Guichet\Adapter\Ports;
 
 /**
  * Everything the adapter keeps, as the host stores it (custom tables with $wpdb, SPIP's sql_* API, PDO…).
- * Reference implementations: Storage\MemoryStorage and Storage\SqliteStorage; run StorageContractTest's cases
- * against a host's own implementation.
+ * Reference implementations: Storage\MemoryStorage and Storage\SqliteStorage. A host proves its own by extending
+ * tests/Storage/StorageContractTestCase.php (PHPUnit; it needs only autoload.php) with a storage factory.
  *
  * An order is an associative array: id, formId, kind, status, currency, lines, total, refundedAmount,
  * recurring, provider, providerRef, paymentRef, subscriptionRef, offlineMethod, payer, locale, reference, promoCode, taxEligibleAmount,
  * tokenHash, createdAt, updatedAt, paidAt, expiresAt, checkedAt, failureCode, members, tickets, next, history,
  * request (instants as RFC 3339
- * UTC text). Hosts persist it whole (a JSON column is fine) and index the fields used by the queries below.
+ * UTC text with milliseconds, Domain\Instant::format: compared as text). Hosts persist it whole (a JSON column
+ * is fine) and index the fields used by the queries below.
  */
 interface Storage
 {
@@ -45,8 +46,9 @@ interface Storage
     public function updateOrder(string $orderId, array $changes, ?string $expectedStatus = null): bool;
 
     /**
-     * Newest first. Filter keys (all optional): formId, status, kind, provider, search (email or name
-     * fragment, or order id), from / to (createdAt bounds, RFC 3339).
+     * Newest first. Filter keys (all optional; an empty value filters nothing): formId, status, kind, provider,
+     * search (case-insensitive fragment of the email, a name, or the order id; % and _ are plain characters),
+     * from / to (createdAt bounds, from included, to excluded).
      * @param array<string, string> $filter
      * @return array<int, array<string, mixed>>
      */
@@ -63,7 +65,7 @@ interface Storage
 
     /**
      * Holds seats for an order ATOMICALLY: either every item is held, or none is and the shortfalls are
-     * returned. Availability follows Domain\Reservations (quota − sold − active holds); a null quota is unlimited.
+     * returned (at least one short type, each with the seats it has left). Availability follows Domain\Reservations (quota − sold − active holds); a null quota is unlimited.
      * Implementations must make two concurrent calls unable to sell the same seat (a write lock, SELECT … FOR
      * UPDATE on a per-form row, or a conditional UPDATE of a counter).
      * @param array<string, array{quantity: int, quota: int|null}> $items typeId => request
