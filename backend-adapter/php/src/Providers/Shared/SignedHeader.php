@@ -16,7 +16,7 @@ final class SignedHeader
 
     /**
      * @return array{ok: true, timestamp: int}|array{ok: false, reason: string} reason: missing_header |
-     *         malformed_header | no_v1_signature | timestamp_outside_tolerance | no_matching_signature
+     *         empty_body | malformed_header | no_v1_signature | timestamp_outside_tolerance | no_matching_signature
      */
     public static function check(
         string $rawBody,
@@ -28,16 +28,21 @@ final class SignedHeader
         if ($header === null || trim($header) === '') {
             return ['ok' => false, 'reason' => 'missing_header'];
         }
+        // No Stripe event is empty, even one correctly signed.
+        if ($rawBody === '') {
+            return ['ok' => false, 'reason' => 'empty_body'];
+        }
         $timestamp = null;
         $candidates = [];
+        // Items are split on "," then on their first "=", without trimming: " v1" is not v1 (Stripe never sends spaces).
         foreach (explode(',', $header) as $item) {
             $at = strpos($item, '=');
             if ($at === false || $at === 0) {
                 continue;
             }
-            $key = trim(substr($item, 0, $at));
-            $value = trim(substr($item, $at + 1));
-            if ($key === 't' && preg_match('/^\d{1,12}$/', $value)) {
+            $key = substr($item, 0, $at);
+            $value = substr($item, $at + 1);
+            if ($key === 't' && preg_match('/^\d{1,15}$/D', $value)) {
                 $timestamp = (int) $value;
             } elseif ($key === 'v1') {
                 $candidates[] = $value;
