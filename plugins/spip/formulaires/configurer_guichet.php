@@ -41,7 +41,8 @@ function formulaires_configurer_guichet_charger_dist() {
 	foreach (guichet_configuration_champs() as $champ => [$chemin, $secret]) {
 		$valeur = (string) lire_config('guichet/' . $chemin, '');
 		if ($secret) {
-			$valeurs[$champ] = '';
+			// Not a CVT value at all: SPIP refills those with what was posted, and would print a key just typed
+			// back into the page. Only its last four characters are shown, as a hint.
 			$indices[$champ] = $valeur === '' ? '' : '…' . substr($valeur, -4);
 		} else {
 			$valeurs[$champ] = $valeur;

@@ -105,7 +105,7 @@ final class BackOfficeTest extends SiteSpipTestCase {
 		$this->connecter();
 		include_spip('formulaires/configurer_guichet');
 		$env = formulaires_configurer_guichet_charger_dist();
-		self::assertSame('', $env['stripe_cle_secrete']);
+		self::assertArrayNotHasKey('stripe_cle_secrete', $env, 'not a value SPIP would refill from the post');
 		self::assertSame('…1234', $env['_indices']['stripe_cle_secrete']);
 		self::assertSame('https://asso.example/spip.php?action=guichet_webhook&prestataire=stripe', $env['_url_webhook']);
 		self::assertStringNotContainsString('abcdefghijklmnop', serialize($env));
@@ -120,6 +120,15 @@ final class BackOfficeTest extends SiteSpipTestCase {
 		foreach ($GLOBALS['standin']['logs'] as $log) {
 			self::assertStringNotContainsString('abcdefghijklmnop', $log['message']);
 		}
+
+		// Saved through the form: the page that answers shows the last four characters, never the key typed.
+		set_request('formulaire_action', 'configurer_guichet');
+		set_request('stripe_cle_secrete', 'sk_test_nouvellecle9876');
+		$html = standin_formulaire('configurer_guichet', []); // what #FORMULAIRE_CONFIGURER_GUICHET prints
+		self::assertSame('sk_test_nouvellecle9876', lire_config('guichet/stripe/cle_secrete'));
+		self::assertStringNotContainsString('nouvellecle', $html);
+		self::assertStringContainsString('…9876', $html);
+
 		$this->connecter('1comite', 4);
 		self::assertFalse(formulaires_configurer_guichet_charger_dist());
 	}

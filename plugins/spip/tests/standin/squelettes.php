@@ -2,7 +2,7 @@
 /**
  * SPIP API stand-in: recuperer_fond() for the handful of squelette constructs our modèles and forms use —
  * `#BALISE{args}` with `|filtre{args}`, `[avant(#BALISE|filtre)après]`, `<:module:cle:>`, `<INCLURE{…}>`,
- * #ENV, #GET/#SET, #LANG, #VAL, #LISTE, #REM, #INCLURE, #ACTION_FORMULAIRE and #FORMULAIRE_… — and the CVT cycle
+ * #ENV, #GET/#SET, #LANG, #VAL, #LISTE, #REM, #INCLURE, #FORM, #ACTION_FORMULAIRE and #FORMULAIRE_… — and the CVT cycle
  * behind the latter, plus SPIP's own modeles/formulaire.
  * Anything else fails loudly so a squelette never silently passes with a construct this does not know.
  */
@@ -218,6 +218,8 @@ class StandinRendu {
 				$fond = $contexte['fond'];
 				unset($contexte['fond']);
 				return recuperer_fond($fond, $contexte);
+			case 'FORM':
+				return $this->env['form'] ?? '';
 			case 'ACTION_FORMULAIRE':
 				return '<input type="hidden" name="formulaire_action" value="' . attribut_html($this->env['form'] ?? '') . '" />'
 					. '<input type="hidden" name="formulaire_action_args" value="' . attribut_html($this->env['formulaire_args'] ?? '') . '" />';
@@ -258,22 +260,30 @@ function standin_modele_formulaire(array $contexte) {
  * Returns the HTML; traiter's 'redirect' is kept in $GLOBALS['standin']['cvt'].
  */
 function standin_formulaire($nom, array $args) {
-	$charger = charger_fonction('charger', "formulaires/$nom", true) ?: null;
 	include_spip("formulaires/$nom");
-	$env = ("formulaires_{$nom}_charger_dist")(...$args);
 	$resultat = ['erreurs' => [], 'traiter' => null];
+	// As in SPIP, a posted form is verified and treated first (early in the hit), then charger fills the page.
+	$poste = _request('formulaire_action') === $nom;
+	$erreurs = [];
+	$traiter = [];
+	if ($poste) {
+		$erreurs = ("formulaires_{$nom}_verifier_dist")(...$args);
+		$resultat['erreurs'] = $erreurs;
+		if (!$erreurs) {
+			$traiter = ("formulaires_{$nom}_traiter_dist")(...$args);
+			$resultat['traiter'] = $traiter;
+		}
+	}
+	$env = ("formulaires_{$nom}_charger_dist")(...$args);
 	if ($env === false) {
 		return '';
 	}
-	$poste = _request('formulaire_action') === $nom;
 	if ($poste) {
 		foreach ($env as $cle => $defaut) {
 			if ($cle[0] !== '_' && _request($cle) !== null) {
 				$env[$cle] = _request($cle);
 			}
 		}
-		$erreurs = ("formulaires_{$nom}_verifier_dist")(...$args);
-		$resultat['erreurs'] = $erreurs;
 		if ($erreurs) {
 			// SPIP 4 (HTML5 sites) wraps each field's error, HTML already, in a span with role="alert".
 			foreach ($erreurs as $cle => $message) {
@@ -281,8 +291,6 @@ function standin_formulaire($nom, array $args) {
 			}
 			$env['message_erreur'] = $erreurs['message_erreur'] ?? '';
 		} else {
-			$traiter = ("formulaires_{$nom}_traiter_dist")(...$args);
-			$resultat['traiter'] = $traiter;
 			$env = array_merge($env, $traiter);
 		}
 	}
