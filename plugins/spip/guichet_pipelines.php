@@ -13,17 +13,20 @@ if (!defined('_ECRIRE_INC_VERSION')) {
  * the bundle only when a <guichet-…> element exists: pages without a form download nothing.
  */
 function guichet_insert_head($flux) {
-	$script = find_in_path('lib/guichet-widgets/guichet.js') ?: find_in_path('javascript/guichet.js');
+	include_spip('inc/guichet_widgets');
+	$script = guichet_widgets_fichier('guichet.js');
 	if ($script) {
-		$flux .= guichet_chargeur_widget(timestamp($script));
+		// import() needs a URL: SPIP's relative paths ("local/…") would be read as a package name.
+		$flux .= guichet_chargeur_widget(url_absolue($script));
 	}
 	return $flux;
 }
 
 function guichet_insert_head_css($flux) {
-	$css = find_in_path('lib/guichet-widgets/guichet.css') ?: find_in_path('css/guichet.css');
+	include_spip('inc/guichet_widgets');
+	$css = guichet_widgets_fichier('guichet.css');
 	if ($css) {
-		$flux .= '<link rel="stylesheet" href="' . attribut_html(timestamp($css)) . '" media="(scripting: enabled)" />' . "\n";
+		$flux .= '<link rel="stylesheet" href="' . attribut_html($css) . '" media="(scripting: enabled)" />' . "\n";
 	}
 	return $flux;
 }

@@ -45,4 +45,33 @@ final class ModeleTest extends SiteSpipTestCase {
 		self::assertStringContainsString('import("plugins/guichet/lib/guichet-widgets/guichet.js?1")', $chargeur);
 		self::assertStringStartsWith('<script type="module">', $chargeur);
 	}
+
+	public function testInACheckoutTheBuiltBundleIsServedFromLocalAndFollowsRebuilds(): void {
+		// A checkout: no lib/guichet-widgets, a bundle built beside the plugin (here a small stand-in of it).
+		$dist = sys_get_temp_dir() . '/guichet-dist-' . bin2hex(random_bytes(4));
+		mkdir($dist . '/chunks', 0777, true);
+		file_put_contents($dist . '/guichet.js', 'import("./chunks/don-1.js");');
+		file_put_contents($dist . '/guichet.css', '.g-root{}');
+		file_put_contents($dist . '/chunks/don-1.js', 'export {};');
+		file_put_contents($dist . '/guichet.js.map', '{}');
+		define('_GUICHET_WIDGETS_DIR', $dist);
+		include_spip('guichet_pipelines');
+
+		$tete = guichet_insert_head('') . guichet_insert_head_css('');
+		self::assertStringContainsString('import("' . url_absolue(_DIR_VAR) . 'cache-guichet/widgets/guichet.js?', $tete, 'a URL, not a bare module name');
+		self::assertStringContainsString('href="' . _DIR_VAR . 'cache-guichet/widgets/guichet.css?', $tete);
+		self::assertFileExists(_DIR_VAR . 'cache-guichet/widgets/chunks/don-1.js', 'chunks keep their place beside the module');
+		self::assertFileDoesNotExist(_DIR_VAR . 'cache-guichet/widgets/guichet.js.map');
+
+		// Rebuilt with other chunk names: the copy follows, the old chunk goes.
+		unlink($dist . '/chunks/don-1.js');
+		file_put_contents($dist . '/chunks/don-2.js', 'export {};');
+		file_put_contents($dist . '/guichet.js', 'import("./chunks/don-2.js");');
+		touch($dist . '/guichet.js', time() + 5);
+		clearstatcache();
+		guichet_insert_head('');
+		self::assertFileExists(_DIR_VAR . 'cache-guichet/widgets/chunks/don-2.js');
+		self::assertFileDoesNotExist(_DIR_VAR . 'cache-guichet/widgets/chunks/don-1.js');
+		self::assertStringContainsString('don-2', (string) file_get_contents(_DIR_VAR . 'cache-guichet/widgets/guichet.js'));
+	}
 }

@@ -10,6 +10,9 @@ define('_LOG_AVERTISSEMENT', 4);
 define('_LOG_INFO_IMPORTANTE', 5);
 define('_LOG_INFO', 6);
 define('_LOG_DEBUG', 7);
+define('_SPIP_CHMOD', 0777);
+// The site's local/ folder (files SPIP makes and serves), a fresh one per test run.
+define('_DIR_VAR', sys_get_temp_dir() . '/guichet-standin-local-' . bin2hex(random_bytes(4)) . '/');
 
 /** Thrown where SPIP would stop the hit (forged action, redirect). */
 class StandinArret extends \RuntimeException {
@@ -313,6 +316,12 @@ function spip_htmlspecialchars($texte, $flags = ENT_COMPAT | ENT_HTML401, $chars
 
 function attribut_html($texte) {
 	return htmlspecialchars(strip_tags((string) $texte), ENT_QUOTES, 'UTF-8');
+}
+
+/** Creates $base/$dossier/ if needed; returns it with its trailing slash ('' if it cannot be made). */
+function sous_repertoire($base, $dossier = '') {
+	$chemin = rtrim($base, '/') . '/' . ($dossier === '' ? '' : trim($dossier, '/') . '/');
+	return (is_dir($chemin) || @mkdir($chemin, _SPIP_CHMOD, true)) ? $chemin : '';
 }
 
 function timestamp($fichier) {
