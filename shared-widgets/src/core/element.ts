@@ -97,11 +97,15 @@ export abstract class GuichetForm extends HTMLElement {
     await this.resume();
   }
 
-  /** Back from a bank or a hosted payment page: `?guichet_order=…&guichet_token=…` shows that order's status. */
+  /**
+   * Back from a bank or a hosted payment page: `?guichet_order=…&guichet_token=…` (added by the host) shows
+   * that order's status; Stripe's own `?session_id=…` shows the order this form sent the payer away with.
+   */
   private async resume(): Promise<void> {
     const params = new URLSearchParams(location.search);
-    const orderId = params.get(RETURN_PARAMS.order);
-    const token = params.get(RETURN_PARAMS.token);
+    const saved = params.has('session_id') ? recall(this.formId) : null;
+    const orderId = params.get(RETURN_PARAMS.order) ?? saved?.id;
+    const token = params.get(RETURN_PARAMS.token) ?? saved?.token;
     if (!orderId || !token) return;
     try {
       const order = await this.client.order(orderId, token);
@@ -227,6 +231,8 @@ export abstract class GuichetForm extends HTMLElement {
   private async proceed({ order, token, next }: OrderCreated): Promise<void> {
     const ctx = this.ctx;
     if (!ctx) return;
+    // The payer may leave the page to pay (a redirect, Stripe's return page): remember the order for the way back.
+    remember(this.formId, { id: order.id, token });
     if (next.type === 'redirect') return location.assign(next.url);
     if (next.type === 'confirm') {
       const { paymentView } = await loadSteps();
@@ -260,6 +266,31 @@ export abstract class GuichetForm extends HTMLElement {
     this.otherView = null;
     this.formView.hidden = false;
     focusOn(this.formView.querySelector<HTMLElement>('.g-title'));
+  }
+}
+
+const storageKey = (formId: string) => `guichet:${formId}`;
+
+/** The last order of a form in this tab (sessionStorage: forgotten with the tab, never sent anywhere). */
+function remember(formId: string, order: { id: string; token: string }): void {
+  try {
+    sessionStorage.setItem(storageKey(formId), JSON.stringify(order));
+  } catch {
+    // Storage refused (private mode, quota): the host's return parameters still work.
+  }
+}
+
+function recall(formId: string): { id: string; token: string } | null {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(storageKey(formId)) ?? 'null') as {
+      id?: unknown;
+      token?: unknown;
+    } | null;
+    return typeof saved?.id === 'string' && typeof saved.token === 'string'
+      ? { id: saved.id, token: saved.token }
+      : null;
+  } catch {
+    return null;
   }
 }
 

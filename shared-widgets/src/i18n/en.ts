@@ -39,8 +39,8 @@ const en: Catalogue = {
   postalCode: 'Postal code',
   city: 'City',
   country: 'Country',
-  objection: 'I do not wish to receive further appeals for donations from {org}.',
-  newsletter: 'I would like to receive the newsletter of {org}.',
+  objection: 'I do not wish to receive further appeals for donations from the association.',
+  newsletter: 'I would like to receive the association’s newsletter.',
   privacy:
     '{org} uses this information to process your payment and keep you informed about it. You may access, correct or object to its use by writing to the association.',
   method: 'Payment method',

@@ -44,8 +44,8 @@ const fr = {
   city: 'Ville',
   country: 'Pays',
   // Consents (CNIL: charity appeals need an easy objection; a newsletter needs an opt-in)
-  objection: "Je ne souhaite pas recevoir d'autres appels aux dons de {org}.",
-  newsletter: 'Je souhaite recevoir la lettre d’information de {org}.',
+  objection: "Je ne souhaite pas recevoir d'autres appels aux dons de l'association.",
+  newsletter: 'Je souhaite recevoir la lettre d’information de l’association.',
   privacy:
     '{org} utilise ces informations pour traiter votre paiement et vous en informer. Vous pouvez y accéder, les rectifier ou vous opposer à leur utilisation en écrivant à l’association.',
   // Payment choice

@@ -12,10 +12,8 @@ export function consentsSection(ctx: Ctx, withObjection: boolean) {
   return h(
     'div',
     { class: 'g-consents' },
-    withObjection
-      ? checkbox(ctx, { name: 'consents.solicitationObjection', label: t('objection', { org }) })
-      : null,
-    checkbox(ctx, { name: 'consents.newsletterOptIn', label: t('newsletter', { org }) }),
+    withObjection ? checkbox(ctx, { name: 'consents.solicitationObjection', label: t('objection') }) : null,
+    checkbox(ctx, { name: 'consents.newsletterOptIn', label: t('newsletter') }),
     h('p', { class: 'g-hint g-privacy' }, t('privacy', { org })),
   );
 }

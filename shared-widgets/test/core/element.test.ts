@@ -137,6 +137,28 @@ describe('a form element', () => {
     window.history.replaceState(null, '', '/');
   });
 
+  test('back from Stripe with only its session id, the order this form left with is shown', async () => {
+    window.history.replaceState(null, '', '/don');
+    const created = { order: orderStatus('pending'), token: 'tok2', next: { type: 'completed' } };
+    const route = definitionRoute(examples.donation(), (call) => {
+      if (call.method === 'POST') return { status: 201, body: created };
+      if (call.url.includes('/orders/ord_1?token=tok2')) return { status: 200, body: orderStatus('paid') };
+      return undefined;
+    });
+    const first = await mount('guichet-donation', route);
+    fillPayer(first.element);
+    first.element.querySelector('form')?.requestSubmit();
+    await settle();
+
+    window.history.replaceState(null, '', '/don?session_id=cs_test_1');
+    const back = await mount('guichet-donation', route);
+    await settle();
+    expect(back.element.querySelector('.g-confirmation h2')?.textContent?.replace(/\s/g, ' ')).toBe(
+      'Merci ! Votre paiement de 25 € est confirmé.',
+    );
+    window.history.replaceState(null, '', '/');
+  });
+
   test('the language comes from the element, else from the page', async () => {
     document.documentElement.lang = 'en';
     const english = await mount('guichet-donation', definitionRoute(examples.donation()));

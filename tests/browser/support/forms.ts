@@ -1,10 +1,4 @@
-import type { FormConfig, ProviderSettings } from './fake-host/types';
-
-/** Test payment settings: the simulation, and cheques. Stripe settings are added by the emulator journeys. */
-export const SIMULATION_SETTINGS: ProviderSettings = {
-  simulation: { enabled: true, secret: 'browser-journeys-simulation-secret' },
-  offline: { cheque: { payee: 'Les Amis du Jardin partagé', address: '12 rue des Lilas, 93100 Montreuil' } },
-};
+import type { FormConfig } from '../../../backend-adapter/src/protocol';
 
 const payment = (...providers: ('stripe' | 'simulation' | 'offline')[]) => ({
   providers,

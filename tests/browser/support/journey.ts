@@ -1,7 +1,4 @@
 import type { Page } from 'playwright-core';
-import { signSimulationEvent } from '../../../backend-adapter/src/providers/simulation';
-import { SIMULATION_SETTINGS } from './forms';
-import type { FakeHost } from './fake-host/host';
 
 export interface PayerDetails {
   email: string;
@@ -22,31 +19,4 @@ export async function fillPayer(page: Page, payer: PayerDetails = CLAIRE): Promi
 export async function payByTestCard(page: Page, card: string): Promise<void> {
   await page.getByLabel('Numéro de carte de test').fill(card);
   await page.getByRole('button', { name: /^Payer / }).click();
-}
-
-/** Plays a later event of the simulated processor (a failure after the fact…), signed as a real one. */
-export async function simulationEvent(
-  host: FakeHost,
-  orderId: string,
-  type: 'payment_succeeded' | 'payment_failed' | 'payment_expired',
-): Promise<void> {
-  const now = new Date();
-  const signed = signSimulationEvent(
-    SIMULATION_SETTINGS.simulation?.secret ?? '',
-    {
-      id: `evt_${type}_${orderId}`,
-      type,
-      orderId,
-      createdAt: now.toISOString(),
-      ...(type === 'payment_failed' ? { failureCode: 'card_declined' } : {}),
-    },
-    now,
-  );
-  const response = await fetch(`${host.base}/webhooks/simulation`, {
-    method: 'POST',
-    headers: signed.headers,
-    body: signed.body,
-  });
-  if (!response.ok)
-    throw new Error(`simulation webhook answered ${response.status}: ${await response.text()}`);
 }

@@ -5,21 +5,23 @@ export interface WidgetPageOptions {
   body: string;
   /** Extra CSS for the page (a theme), e.g. a dark one. */
   style?: string;
+  /** Where the widget bundle is served (the Node host's `/widgets`). */
+  assets: string;
 }
 
 /**
  * A page as a host prints it: the stylesheet in the head (so space is reserved before the script runs),
  * the module script once, then any number of widget elements.
  */
-export function widgetPage({ title, lang = 'fr', body, style = '' }: WidgetPageOptions): string {
+export function widgetPage({ title, lang = 'fr', body, style = '', assets }: WidgetPageOptions): string {
   return `<!doctype html>
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
-<link rel="stylesheet" href="/widget/guichet.css">
-<script type="module" src="/widget/guichet.js"></script>
+<link rel="stylesheet" href="${assets}/guichet.css">
+<script type="module" src="${assets}/guichet.js"></script>
 <style>body{margin:0;padding:1rem;font-family:system-ui,sans-serif;line-height:1.4}main{max-width:48rem;margin:0 auto}${style}</style>
 </head>
 <body>

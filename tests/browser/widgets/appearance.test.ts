@@ -1,19 +1,18 @@
 import type { Browser } from 'playwright-core';
 import { expectAccessible } from '../support/axe';
 import { guardedPage, launchChromium } from '../support/browser';
-import { startFakeHost, type FakeHost } from '../support/fake-host/host';
-import { donationForm, membershipForm, SIMULATION_SETTINGS, ticketsForm } from '../support/forms';
+import { startJourneyHost, type JourneyHost } from '../support/journey-host';
+import { donationForm, membershipForm, ticketsForm } from '../support/forms';
 import { element, widgetPage } from '../support/pages';
 import { screenshots } from '../support/screenshots';
 
 let browser: Browser;
-let host: FakeHost;
+let host: JourneyHost;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  host = await startFakeHost({
+  host = await startJourneyHost({
     forms: [donationForm(), membershipForm(), ticketsForm()],
-    settings: SIMULATION_SETTINGS,
   });
 });
 afterAll(async () => {
@@ -25,11 +24,12 @@ test('one script serves three forms on one page, each in its own language, ids n
   const url = host.page(
     '/trois',
     widgetPage({
+      assets: host.widgets,
       title: 'Trois formulaires',
       body: [
-        element('guichet-donation', { base: host.base, form: 'don' }),
-        element('guichet-membership', { base: host.base, form: 'adhesion', lang: 'en' }),
-        element('guichet-tickets', { base: host.base, form: 'concert' }),
+        element('guichet-donation', { base: host.base(), form: 'don' }),
+        element('guichet-membership', { base: host.base(), form: 'adhesion', lang: 'en' }),
+        element('guichet-tickets', { base: host.base(), form: 'concert' }),
       ].join('\n'),
     }),
   );
@@ -58,9 +58,10 @@ test('dark theme, English, 320 px wide: readable contrast and nothing wider than
   const url = host.page(
     '/dark',
     widgetPage({
+      assets: host.widgets,
       title: 'Support us',
       lang: 'en',
-      body: element('guichet-donation', { base: host.base, form: 'don' }),
+      body: element('guichet-donation', { base: host.base(), form: 'don' }),
       style: ':root{color-scheme:light dark}body{background:Canvas;color:CanvasText}',
     }),
   );

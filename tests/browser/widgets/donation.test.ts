@@ -1,24 +1,25 @@
 import type { Browser } from 'playwright-core';
 import { expectAccessible } from '../support/axe';
 import { guardedPage, launchChromium } from '../support/browser';
-import { startFakeHost, type FakeHost } from '../support/fake-host/host';
-import { donationForm, SIMULATION_SETTINGS } from '../support/forms';
+import { startJourneyHost, type JourneyHost } from '../support/journey-host';
+import { donationForm } from '../support/forms';
 import { element, widgetPage } from '../support/pages';
-import { fillPayer, payByTestCard, simulationEvent } from '../support/journey';
+import { fillPayer, payByTestCard } from '../support/journey';
 import { screenshots } from '../support/screenshots';
 
 let browser: Browser;
-let host: FakeHost;
+let host: JourneyHost;
 let url: string;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  host = await startFakeHost({ forms: [donationForm()], settings: SIMULATION_SETTINGS });
+  host = await startJourneyHost({ forms: [donationForm()] });
   url = host.page(
     '/don',
     widgetPage({
+      assets: host.widgets,
       title: 'Faire un don',
-      body: element('guichet-donation', { base: host.base, form: 'don' }),
+      body: element('guichet-donation', { base: host.base(), form: 'don' }),
     }),
   );
 });
@@ -59,9 +60,9 @@ test('donate once by test card: preset, fee coverage, tax preview, receipt addre
 
     await page.getByRole('heading', { name: 'Merci ! Votre paiement de 51,02 € est confirmé.' }).waitFor();
     await expectAccessible(page, 'confirmation');
-    const [order] = [...host.store.orders.values()];
-    expect(order?.status.status).toBe('paid');
-    expect(order?.status.total).toBe(5102);
+    const [order] = await host.orders();
+    expect(order?.status).toBe('paid');
+    expect(order?.total).toBe(5102);
     expect(order?.request.payer.address).toEqual({
       line1: '3 place Jean-Jaurès',
       postalCode: '93100',
@@ -106,8 +107,8 @@ test('donate monthly: monthly presets, no cheque, a 3-D Secure dialog (Escape re
       .getByRole('heading', { name: 'Merci ! Votre soutien régulier de 12,50 € par mois est en place.' })
       .waitFor();
     await expectAccessible(page, 'monthly confirmation');
-    const order = [...host.store.orders.values()].at(-1);
-    expect(order?.status).toMatchObject({ status: 'paid', total: 1250, recurring: { interval: 'month' } });
+    const order = (await host.orders()).at(-1);
+    expect(order).toMatchObject({ status: 'paid', total: 1250, recurring: { interval: 'month' } });
   } finally {
     await close();
   }
@@ -129,8 +130,8 @@ test('a declined card, then another card pays the same order', async () => {
 
     await payByTestCard(page, '4242 4242 4242 4242');
     await page.getByRole('heading', { name: 'Merci ! Votre paiement de 15 € est confirmé.' }).waitFor();
-    const orders = [...host.store.orders.values()].filter((order) => order.status.total === 1500);
-    expect(orders.map((order) => order.status.status)).toEqual(['paid']);
+    const orders = (await host.orders()).filter((order) => order.total === 1500);
+    expect(orders.map((order) => order.status)).toEqual(['paid']);
   } finally {
     await close();
   }
@@ -148,8 +149,8 @@ test('a payment that fails later: the status page offers a retry, and the form s
     await page.getByRole('heading', { name: 'Paiement en cours de traitement…' }).waitFor();
     await expectAccessible(page, 'pending');
 
-    const first = [...host.store.orders.values()].at(-1);
-    await simulationEvent(host, first?.status.id ?? '', 'payment_failed');
+    const first = (await host.orders()).at(-1);
+    await host.simulationEvent(first?.id ?? '', 'payment_failed');
     await page.getByRole('heading', { name: "Le paiement n'a pas abouti : rien n'a été débité." }).waitFor();
     await expectAccessible(page, 'failed');
     await page.getByRole('button', { name: 'Réessayer' }).click();
@@ -160,8 +161,8 @@ test('a payment that fails later: the status page offers a retry, and the form s
     await page.getByRole('button', { name: 'Donner 42 €' }).click();
     await payByTestCard(page, '4242 4242 4242 4242');
     await page.getByRole('heading', { name: 'Merci ! Votre paiement de 42 € est confirmé.' }).waitFor();
-    const second = [...host.store.orders.values()].at(-1);
-    expect(second?.status.id).not.toBe(first?.status.id);
+    const second = (await host.orders()).at(-1);
+    expect(second?.id).not.toBe(first?.id);
     expect(second?.request).toMatchObject({
       donation: {
         amount: 4200,

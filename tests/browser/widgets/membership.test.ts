@@ -1,24 +1,25 @@
 import type { Browser } from 'playwright-core';
 import { expectAccessible } from '../support/axe';
 import { guardedPage, launchChromium } from '../support/browser';
-import { startFakeHost, type FakeHost } from '../support/fake-host/host';
-import { membershipForm, SIMULATION_SETTINGS } from '../support/forms';
+import { startJourneyHost, type JourneyHost } from '../support/journey-host';
+import { membershipForm } from '../support/forms';
 import { fillPayer, payByTestCard } from '../support/journey';
 import { element, widgetPage } from '../support/pages';
 import { screenshots } from '../support/screenshots';
 
 let browser: Browser;
-let host: FakeHost;
+let host: JourneyHost;
 let url: string;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  host = await startFakeHost({ forms: [membershipForm()], settings: SIMULATION_SETTINGS });
+  host = await startJourneyHost({ forms: [membershipForm()] });
   url = host.page(
     '/adhesion',
     widgetPage({
+      assets: host.widgets,
       title: 'Adhérer',
-      body: element('guichet-membership', { base: host.base, form: 'adhesion' }),
+      body: element('guichet-membership', { base: host.base(), form: 'adhesion' }),
     }),
   );
 });
@@ -69,8 +70,8 @@ test('join with two members and pay by cheque: the offline instructions name the
     await page.getByText('Les Amis du Jardin partagé', { exact: true }).waitFor();
     await expectAccessible(page, 'offline instructions');
     await screenshots(page, 'membership-offline-instructions');
-    const [order] = [...host.store.orders.values()];
-    expect(order?.status).toMatchObject({ status: 'pending', total: 3000, provider: 'offline' });
+    const [order] = await host.orders();
+    expect(order).toMatchObject({ status: 'pending', total: 3000, provider: 'offline' });
     expect(order?.request.kind === 'membership' && order.request.membership.members).toEqual([
       { firstName: 'Claire', lastName: 'Dubois', fields: { parcelle: true } },
       { firstName: 'Louis', lastName: 'Dubois', fields: { parcelle: false } },

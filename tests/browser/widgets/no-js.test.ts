@@ -1,12 +1,12 @@
 import type { Browser } from 'playwright-core';
 import { expectAccessible } from '../support/axe';
 import { guardedPage, launchChromium } from '../support/browser';
-import { startFakeHost, type FakeHost } from '../support/fake-host/host';
-import { donationForm, SIMULATION_SETTINGS } from '../support/forms';
+import { startJourneyHost, type JourneyHost } from '../support/journey-host';
+import { donationForm } from '../support/forms';
 import { element, widgetPage } from '../support/pages';
 
 let browser: Browser;
-let host: FakeHost;
+let host: JourneyHost;
 let url: string;
 
 /** The no-JS form a host prints inside the element, with the field names documented in the widgets' README. */
@@ -30,15 +30,16 @@ const innerForm = (action: string) => `
 
 beforeAll(async () => {
   browser = await launchChromium();
-  host = await startFakeHost({ forms: [donationForm()], settings: SIMULATION_SETTINGS });
+  host = await startJourneyHost({ forms: [donationForm()] });
   url = host.page(
     '/don-sans-js',
     widgetPage({
+      assets: host.widgets,
       title: 'Faire un don',
       body: element(
         'guichet-donation',
-        { base: host.base, form: 'don' },
-        innerForm(`${host.url}/forms/don/submit`),
+        { base: host.base(), form: 'don' },
+        innerForm('/cms/forms/don/submit'),
       ),
     }),
   );
@@ -62,8 +63,8 @@ test('JavaScript off: the host’s form posts, the payer pays on the hosted page
     await page.getByLabel('Numéro de carte de test').fill('4242424242424242');
     await page.getByRole('button', { name: /^Payer/ }).click();
     await page.waitForURL(/guichet_order=/);
-    const [order] = [...host.store.orders.values()];
-    expect(order?.status).toMatchObject({ status: 'paid', total: 3000 });
+    const [order] = await host.orders();
+    expect(order).toMatchObject({ status: 'paid', total: 3000 });
     expect(order?.request.payer).toEqual({
       email: 'paul@example.org',
       firstName: 'Paul',

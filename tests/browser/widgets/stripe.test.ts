@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { startStripeEmulator, type StripeEmulator } from '../../../backend-adapter/testing/stripe-emulator';
 import { expectAccessible } from '../support/axe';
 import { guardedPage, launchChromium } from '../support/browser';
-import { startFakeHost, type FakeHost } from '../support/fake-host/host';
+import { startJourneyHost, type JourneyHost } from '../support/journey-host';
 import { serveFakeStripe } from '../support/fake-stripe/route';
 import { donationForm, membershipForm, ticketsForm } from '../support/forms';
 import { fillPayer } from '../support/journey';
@@ -11,53 +11,50 @@ import { screenshots } from '../support/screenshots';
 
 let browser: Browser;
 let emulator: StripeEmulator;
-const hosts: FakeHost[] = [];
-
-const sites = new Map<string, FakeHost>();
+let host: JourneyHost;
 
 /** One site per Stripe integration: each has its own test keys, hence its own emulated account and webhook. */
-async function stripeSite(uiMode: 'embedded_page' | 'elements', secretKey: string) {
-  const known = sites.get(secretKey);
-  if (known) return known;
-  const host = await startFakeHost({
-    forms: [
-      donationForm('don', ['stripe']),
-      membershipForm('adhesion', ['stripe']),
-      ticketsForm('concert', ['stripe']),
-    ],
-    settings: {
-      stripe: {
-        secretKey,
-        publishableKey: 'pk_test_guichet_journeys',
-        webhookSecret: emulator.webhookSecret,
-        uiMode,
-        apiBase: emulator.url,
-      },
-    },
-  });
-  emulator.setWebhook({ url: `${host.base}/webhooks/stripe` }, emulator.accountIdFor(secretKey));
-  hosts.push(host);
-  sites.set(secretKey, host);
-  return host;
-}
+const SITES = {
+  embedded: { uiMode: 'embedded_page', secretKey: 'sk_test_guichet_embedded' },
+  elements: { uiMode: 'elements', secretKey: 'sk_test_guichet_elements' },
+} as const;
 
 beforeAll(async () => {
   browser = await launchChromium();
   emulator = await startStripeEmulator();
+  const forms = () => [
+    donationForm('don', ['stripe']),
+    membershipForm('adhesion', ['stripe']),
+    ticketsForm('concert', ['stripe']),
+  ];
+  host = await startJourneyHost({
+    forms: [],
+    stripe: Object.entries(SITES).map(([id, site]) => ({
+      id,
+      ...site,
+      webhookSecret: emulator.webhookSecret,
+      apiBase: emulator.url,
+      forms: forms(),
+    })),
+  });
+  for (const [id, site] of Object.entries(SITES)) {
+    emulator.setWebhook({ url: `${host.base(id)}/webhooks/stripe` }, emulator.accountIdFor(site.secretKey));
+  }
 });
 afterAll(async () => {
-  for (const host of hosts) await host.close();
+  await host?.close();
   await emulator?.close();
   await browser?.close();
 });
 
 test('donate once through Stripe’s embedded page: Stripe.js loads only at payment, the return shows the paid order', async () => {
-  const host = await stripeSite('embedded_page', 'sk_test_guichet_embedded');
+  const site = 'embedded';
   const url = host.page(
     '/don',
     widgetPage({
+      assets: host.widgets,
       title: 'Faire un don',
-      body: element('guichet-donation', { base: host.base, form: 'don' }),
+      body: element('guichet-donation', { base: host.base(site), form: 'don' }),
     }),
   );
   const { page, close } = await guardedPage(browser);
@@ -76,23 +73,25 @@ test('donate once through Stripe’s embedded page: Stripe.js loads only at paym
     await page.getByLabel('Numéro de carte (Stripe de test)').fill('4242 4242 4242 4242');
     await page.getByTestId('stripe-pay').click();
 
-    await page.waitForURL(/guichet_order=/);
+    // Stripe sends the payer back with its session id; the widget finds the order it left with.
+    await page.waitForURL(/session_id=/);
     await page.getByRole('heading', { name: 'Merci ! Votre paiement de 50 € est confirmé.' }).waitFor();
     await expectAccessible(page, 'back from Stripe');
-    const [order] = [...host.store.orders.values()];
-    expect(order?.status).toMatchObject({ status: 'paid', total: 5000, provider: 'stripe' });
+    const [order] = await host.orders(site);
+    expect(order).toMatchObject({ status: 'paid', total: 5000, provider: 'stripe' });
   } finally {
     await close();
   }
 });
 
 test('tickets with Stripe Elements: a declined card, then a good one, in the widget’s own payment step', async () => {
-  const host = await stripeSite('elements', 'sk_test_guichet_elements');
+  const site = 'elements';
   const url = host.page(
     '/concert',
     widgetPage({
+      assets: host.widgets,
       title: 'Billetterie',
-      body: element('guichet-tickets', { base: host.base, form: 'concert' }),
+      body: element('guichet-tickets', { base: host.base(site), form: 'concert' }),
     }),
   );
   const { page, close } = await guardedPage(browser);
@@ -126,20 +125,21 @@ test('tickets with Stripe Elements: a declined card, then a good one, in the wid
     await page.getByRole('button', { name: 'Payer 10 €' }).click();
     await page.getByRole('heading', { name: 'Merci ! Votre paiement de 10 € est confirmé.' }).waitFor();
     await page.getByRole('heading', { name: 'Vos billets' }).waitFor();
-    const [order] = [...host.store.orders.values()];
-    expect(order?.status).toMatchObject({ status: 'paid', total: 1000, provider: 'stripe' });
+    const [order] = await host.orders(site);
+    expect(order).toMatchObject({ status: 'paid', total: 1000, provider: 'stripe' });
   } finally {
     await close();
   }
 });
 
 test('donate monthly through Stripe (a subscription): the status page says the regular gift is set up', async () => {
-  const host = await stripeSite('embedded_page', 'sk_test_guichet_embedded');
+  const site = 'embedded';
   const url = host.page(
     '/don',
     widgetPage({
+      assets: host.widgets,
       title: 'Faire un don',
-      body: element('guichet-donation', { base: host.base, form: 'don' }),
+      body: element('guichet-donation', { base: host.base(site), form: 'don' }),
     }),
   );
   const { page, close } = await guardedPage(browser);
@@ -155,20 +155,21 @@ test('donate monthly through Stripe (a subscription): the status page says the r
     await page
       .getByRole('heading', { name: 'Merci ! Votre soutien régulier de 20 € par mois est en place.' })
       .waitFor();
-    const order = [...host.store.orders.values()].at(-1);
-    expect(order?.status).toMatchObject({ status: 'paid', total: 2000, recurring: { interval: 'month' } });
+    const order = (await host.orders(site)).at(-1);
+    expect(order).toMatchObject({ status: 'paid', total: 2000, recurring: { interval: 'month' } });
   } finally {
     await close();
   }
 });
 
 test('join with two members through Stripe Elements', async () => {
-  const host = await stripeSite('elements', 'sk_test_guichet_elements');
+  const site = 'elements';
   const url = host.page(
     '/adhesion',
     widgetPage({
+      assets: host.widgets,
       title: 'Adhérer',
-      body: element('guichet-membership', { base: host.base, form: 'adhesion' }),
+      body: element('guichet-membership', { base: host.base(site), form: 'adhesion' }),
     }),
   );
   const { page, close } = await guardedPage(browser);
@@ -185,8 +186,8 @@ test('join with two members through Stripe Elements', async () => {
     await page.getByRole('button', { name: 'Payer 30 €' }).click();
     await page.getByRole('heading', { name: 'Merci ! Votre paiement de 30 € est confirmé.' }).waitFor();
     await expectAccessible(page, 'membership paid through Stripe');
-    const order = [...host.store.orders.values()].at(-1);
-    expect(order?.status).toMatchObject({ status: 'paid', total: 3000, provider: 'stripe' });
+    const order = (await host.orders(site)).at(-1);
+    expect(order).toMatchObject({ status: 'paid', total: 3000, provider: 'stripe' });
   } finally {
     await close();
   }

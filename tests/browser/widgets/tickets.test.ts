@@ -1,15 +1,15 @@
 import type { Browser } from 'playwright-core';
-import type { FormConfig } from '../support/fake-host/types';
+import type { FormConfig } from '../../../backend-adapter/src/protocol';
 import { expectAccessible } from '../support/axe';
 import { guardedPage, launchChromium } from '../support/browser';
-import { startFakeHost, type FakeHost } from '../support/fake-host/host';
-import { SIMULATION_SETTINGS, ticketsForm } from '../support/forms';
+import { startJourneyHost, type JourneyHost } from '../support/journey-host';
+import { ticketsForm } from '../support/forms';
 import { CLAIRE, fillPayer, payByTestCard } from '../support/journey';
 import { element, widgetPage } from '../support/pages';
 import { screenshots } from '../support/screenshots';
 
 let browser: Browser;
-let host: FakeHost;
+let host: JourneyHost;
 
 /** A second event with few seats, so a race for the last ones can be played. */
 function smallHall(): FormConfig {
@@ -31,13 +31,19 @@ function soldOutEvent(): FormConfig {
 }
 
 const pageFor = (form: string, title: string) =>
-  host.page(`/${form}`, widgetPage({ title, body: element('guichet-tickets', { base: host.base, form }) }));
+  host.page(
+    `/${form}`,
+    widgetPage({
+      assets: host.widgets,
+      title,
+      body: element('guichet-tickets', { base: host.base(), form }),
+    }),
+  );
 
 beforeAll(async () => {
   browser = await launchChromium();
-  host = await startFakeHost({
+  host = await startJourneyHost({
     forms: [ticketsForm(), smallHall(), soldOutEvent()],
-    settings: SIMULATION_SETTINGS,
   });
 });
 afterAll(async () => {
@@ -96,9 +102,9 @@ test('buy three tickets with a promo code: steppers, live availability, one name
     expect(await page.getByRole('listitem').filter({ hasText: 'Inès Martin' }).count()).toBe(1);
     await expectAccessible(page, 'tickets confirmation');
     await screenshots(page, 'tickets-confirmation');
-    const [order] = [...host.store.orders.values()];
-    expect(order?.status).toMatchObject({ status: 'paid', total: 3200 });
-    expect(order?.status.tickets).toHaveLength(3);
+    const [order] = await host.orders();
+    expect(order).toMatchObject({ status: 'paid', total: 3200 });
+    expect(order?.tickets).toHaveLength(3);
   } finally {
     await close();
   }
@@ -119,19 +125,13 @@ test('sold out: a form with no seat left says so; seats taken meanwhile are refu
     await fillPayer(page);
 
     // Someone else takes both seats while this payer is typing.
-    const hall = smallHall();
-    await host.store.create(
-      hall,
-      {
-        kind: 'tickets',
-        locale: 'fr',
-        payment: { provider: 'simulation' },
-        payer: { email: 'rapide@example.org', firstName: 'Rapide', lastName: 'Premier' },
-        tickets: { items: [{ typeId: 'place', quantity: 2 }] },
-      },
-      undefined,
-      () => 'http://127.0.0.1/',
-    );
+    await host.createOrder('atelier', {
+      kind: 'tickets',
+      locale: 'fr',
+      payment: { provider: 'simulation' },
+      payer: { email: 'rapide@example.org', firstName: 'Rapide', lastName: 'Premier' },
+      tickets: { items: [{ typeId: 'place', quantity: 2 }] },
+    });
 
     await page.getByRole('button', { name: 'Payer 16 €' }).click();
     const summary = page.getByRole('alert').filter({ hasText: 'Certains champs sont à corriger' });
@@ -147,8 +147,8 @@ test('sold out: a form with no seat left says so; seats taken meanwhile are refu
     expect(await page.getByLabel('E-mail').inputValue()).toBe(CLAIRE.email);
     await expectAccessible(page, 'seats gone');
     expect(
-      [...host.store.orders.values()].filter(
-        (order) => order.status.formId === 'atelier' && order.request.payer.email === CLAIRE.email,
+      (await host.orders()).filter(
+        (order) => order.formId === 'atelier' && order.request.payer.email === CLAIRE.email,
       ),
     ).toHaveLength(0);
   } finally {
