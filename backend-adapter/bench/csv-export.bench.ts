@@ -28,6 +28,13 @@ async function main() {
       const after = await server.stats();
       if (lines !== ORDERS + 1) console.log(`(${lines} lines exported, expected ${ORDERS + 1})`);
       report(`csv export of ${ORDERS} orders (${db.name})`, seconds, 's', '≤ 3 s', 2);
+      report(
+        `csv export host CPU time (${db.name})`,
+        (after.cpuMs - before.cpuMs) / 1000,
+        's',
+        '≤ 3 s of wall time',
+        2,
+      );
       report(`csv export size (${db.name})`, bytes / 1e6, 'MB', 'none, for reference', 1);
       report(
         `csv export peak memory growth (${db.name})`,
@@ -63,6 +70,9 @@ async function seed(db: BenchDatabase): Promise<void> {
       ),
     );
   }
+  // After a bulk load PostgreSQL's autovacuum would refresh the statistics within a minute; do it now, so the
+  // export is planned as on a live database (an index range scan per page, not a sort of the whole table).
+  if (driver.dialect === 'postgres') await driver.run('ANALYZE orders');
   await storage.close();
 }
 

@@ -51,12 +51,20 @@ async function main() {
           headers: signed.headers,
         };
       });
+      const cpuBefore = (await server.stats()).cpuMs;
       const { outcomes, seconds } = await load(server.url, events, CONCURRENCY);
+      const cpuMs = (await server.stats()).cpuMs - cpuBefore;
       const applied = outcomes.filter(
         (o) => o.status === 200 && !(JSON.parse(o.body) as { duplicate: boolean }).duplicate,
       );
       if (applied.length !== EVENTS) console.log(`(${EVENTS - applied.length} events were not applied)`);
       report(`webhook events applied (${db.name})`, applied.length / seconds, 'events/s', '≥ 1000 events/s');
+      report(
+        `webhook events applied per host CPU core (${db.name})`,
+        (applied.length / cpuMs) * 1000,
+        'events/s',
+        '≥ 1000 events/s',
+      );
       const replay = await load(server.url, events.slice(0, 1000), CONCURRENCY);
       const duplicates = replay.outcomes.filter(
         (o) => (JSON.parse(o.body) as { duplicate: boolean }).duplicate,

@@ -1,6 +1,6 @@
 import type { Locale } from '../protocol';
 import { currencyExponent, resolveText } from '../domain';
-import type { AttendeeRow, OrderRecord } from '../storage';
+import type { AttendeeRow, OrderExportRow, OrderRecord } from '../storage';
 import { csvAmount, csvDate, type CsvColumn, type CsvDialect } from './csv';
 import type { HostSite } from './sites';
 
@@ -18,8 +18,8 @@ const STATUS: Record<OrderRecord['status'], Record<Locale, string>> = {
   disputed: { fr: 'contestée', en: 'disputed' },
 };
 
-export function orderColumns(site: HostSite, locale: Locale): CsvColumn<OrderRecord>[] {
-  const payer = (o: OrderRecord) => o.request.payer;
+export function orderColumns(site: HostSite, locale: Locale): CsvColumn<OrderExportRow>[] {
+  const payer = (o: OrderExportRow) => o.payer;
   return [
     { header: { fr: 'Référence', en: 'Reference' }, value: (o) => o.reference },
     { header: { fr: 'Commande', en: 'Order' }, value: (o) => o.id },

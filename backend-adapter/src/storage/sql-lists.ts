@@ -1,6 +1,6 @@
 import { toMember, toOrder, toTicket } from './rows';
 import type { SqlDriver, SqlValue } from './sql-driver';
-import type { AttendeeRow, MemberRow, OrderFilter, OrderRecord, Page, PageOf } from './types';
+import type { AttendeeRow, MemberRow, OrderExportRow, OrderFilter, OrderRecord, Page, PageOf } from './types';
 
 /**
  * Back-office lists, newest first, paged by keyset (created_at, id) so a page costs the same on the
@@ -82,6 +82,64 @@ export async function listOrders(
   const tail = keyset(w, page, 'o.id');
   const rows = await db.all(`SELECT o.* FROM orders o WHERE ${w.sql}${tail}`, w.params);
   return paged(rows.map(toOrder), page, (o) => ({ at: o.createdAt.getTime(), id: o.id }));
+}
+
+const EXPORT_COLUMNS = [
+  'id',
+  'reference',
+  'form_id',
+  'status',
+  'created_at',
+  'paid_at',
+  'total',
+  'refunded',
+  'tax_eligible',
+  'currency',
+  'recurring',
+  'provider',
+  'offline_method',
+  'first_name',
+  'last_name',
+  'email',
+  'lines',
+  'request',
+]
+  .map((c) => `o.${c}`)
+  .join(', ');
+
+export async function exportOrders(
+  db: SqlDriver,
+  site: string,
+  filter: OrderFilter,
+  page: Page,
+): Promise<PageOf<OrderExportRow>> {
+  const w = where(site, filter);
+  const tail = keyset(w, page, 'o.id');
+  const rows = await db.all<Record<string, unknown>>(
+    `SELECT ${EXPORT_COLUMNS} FROM orders o WHERE ${w.sql}${tail}`,
+    w.params,
+  );
+  const items = rows.map((row): OrderExportRow => ({
+    id: String(row.id),
+    reference: String(row.reference),
+    formId: String(row.form_id),
+    status: row.status as OrderExportRow['status'],
+    createdAt: new Date(Number(row.created_at)),
+    paidAt: row.paid_at === null ? null : new Date(Number(row.paid_at)),
+    total: Number(row.total),
+    refundedAmount: Number(row.refunded),
+    taxEligibleAmount: Number(row.tax_eligible),
+    currency: String(row.currency),
+    recurring: row.recurring ? { interval: row.recurring as 'month' | 'year' } : null,
+    provider: String(row.provider),
+    offlineMethod: (row.offline_method ?? null) as OrderExportRow['offlineMethod'],
+    firstName: String(row.first_name),
+    lastName: String(row.last_name),
+    email: String(row.email),
+    lines: JSON.parse(String(row.lines)) as OrderExportRow['lines'],
+    payer: (JSON.parse(String(row.request)) as { payer: OrderExportRow['payer'] }).payer,
+  }));
+  return paged(items, page, (o) => ({ at: o.createdAt.getTime(), id: o.id }));
 }
 
 /** Members of paid memberships unless another status is asked for. */

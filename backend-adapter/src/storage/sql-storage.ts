@@ -12,7 +12,7 @@ import {
   toOrder,
   toTicket,
 } from './rows';
-import { listAttendees, listMembers, listOrders } from './sql-lists';
+import { exportOrders, listAttendees, listMembers, listOrders } from './sql-lists';
 import type { Queryable, SqlDriver, SqlValue } from './sql-driver';
 import type {
   ApplyOutcome,
@@ -330,6 +330,10 @@ export class SqlStorage implements Storage {
 
   listOrders(site: string, filter: OrderFilter, page: Page) {
     return listOrders(this.db, site, filter, page);
+  }
+
+  exportOrders(site: string, filter: OrderFilter, page: Page) {
+    return exportOrders(this.db, site, filter, page);
   }
 
   listMembers(site: string, filter: OrderFilter, page: Page) {

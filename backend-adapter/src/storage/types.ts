@@ -181,6 +181,27 @@ export interface PageOf<T> {
   next: string | null;
 }
 
+export type OrderExportRow = Pick<
+  OrderRecord,
+  | 'id'
+  | 'reference'
+  | 'formId'
+  | 'status'
+  | 'createdAt'
+  | 'paidAt'
+  | 'total'
+  | 'refundedAmount'
+  | 'taxEligibleAmount'
+  | 'currency'
+  | 'recurring'
+  | 'provider'
+  | 'offlineMethod'
+  | 'firstName'
+  | 'lastName'
+  | 'email'
+  | 'lines'
+> & { payer: OrderRecord['request']['payer'] };
+
 export interface MemberRow extends MemberRecord {
   formId: string;
   status: OrderStatusValue;
@@ -241,6 +262,8 @@ export interface Storage {
   markChecked(orderId: string, now: Date): Promise<void>;
 
   listOrders(site: string, filter: OrderFilter, page: Page): Promise<PageOf<OrderRecord>>;
+  /** The same list with only what an export prints, for walking 100 000 orders quickly. */
+  exportOrders(site: string, filter: OrderFilter, page: Page): Promise<PageOf<OrderExportRow>>;
   listMembers(site: string, filter: OrderFilter, page: Page): Promise<PageOf<MemberRow>>;
   listAttendees(site: string, filter: OrderFilter, page: Page): Promise<PageOf<AttendeeRow>>;
   checkIn(site: string, ticket: { id?: string; code?: string }, now: Date): Promise<CheckInResult>;

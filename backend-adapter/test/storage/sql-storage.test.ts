@@ -221,6 +221,15 @@ describeEachDatabase('storage', (db) => {
       after = page.next ?? undefined;
     } while (after);
     expect(seen).toEqual([1006, 1005, 1004, 1003, 1002, 1001, 1000]);
+    const exported: string[] = [];
+    after = undefined;
+    do {
+      const page = await storage.exportOrders('demo', { kind: 'donation' }, { limit: 4, after });
+      exported.push(...page.items.map((o) => `${o.total} ${o.payer.lastName}`));
+      after = page.next ?? undefined;
+    } while (after);
+    expect(exported[3]).toBe('1003 Zoé_100%');
+    expect(exported).toHaveLength(7);
     const found = await storage.listOrders('demo', { search: 'zoé_100%' }, { limit: 10 });
     expect(found.items.map((o) => o.total)).toEqual([1003]);
     expect((await storage.listOrders('demo', { search: 'zo_' }, { limit: 10 })).items).toHaveLength(0);

@@ -20,7 +20,7 @@ const STATUSES: readonly OrderStatusValue[] = [
   'disputed',
 ];
 const KINDS = ['donation', 'membership', 'tickets'] as const;
-const EXPORT_PAGE = 500;
+const EXPORT_PAGE = 1000;
 
 /**
  * The back-office API under `/v1/sites/{site}/admin` (Node host only; outside protocol v1): a bearer token
@@ -64,7 +64,7 @@ export function adminRoutes(host: HostContext) {
       const current = site(request);
       const locale = exportLocale(request);
       const { filter } = listQuery(request.query);
-      const pages = walk((p) => storage.listOrders(current.id, filter, p));
+      const pages = walk((p) => storage.exportOrders(current.id, filter, p));
       return csv(
         reply,
         `commandes-${current.id}.csv`,
