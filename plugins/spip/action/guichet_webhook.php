@@ -23,10 +23,11 @@ function action_guichet_webhook_dist() {
 		[],
 		guichet_corps_brut()
 	);
-	// The event id only: bodies carry payers' details and are never logged.
+	// The event id only: bodies carry payers' details and are never logged. Applied events are worth keeping
+	// (SPIP writes nothing below _LOG_INFO_IMPORTANTE unless the site asks): a treasurer asks "did Stripe call?".
 	spip_log(
 		'webhook ' . $prestataire . ' -> ' . $reponse->status . ' ' . ($reponse->body['eventId'] ?? ($reponse->body['error']['code'] ?? '')),
-		'guichet' . ($reponse->status === 200 ? _LOG_INFO : _LOG_AVERTISSEMENT)
+		'guichet' . ($reponse->status === 200 ? _LOG_INFO_IMPORTANTE : _LOG_AVERTISSEMENT)
 	);
 	guichet_envoyer_reponse($reponse);
 }

@@ -14,3 +14,6 @@ require __DIR__ . '/Support/SiteSpip.php';
 
 standin_reset(GUICHET_PLUGIN_DIR);
 require GUICHET_PLUGIN_DIR . '/guichet_options.php';
+require __DIR__ . '/RealSpip/Support/SiteSpipReel.php';
+require __DIR__ . '/RealSpip/Support/Navigateur.php';
+require __DIR__ . '/RealSpip/Support/RealSpipTestCase.php';

@@ -116,6 +116,10 @@ function set_request($var, $val = null, $c = false) {
 /* Logs, strings, pipelines ----------------------------------------------------------------------------- */
 
 /** Like SPIP: the file name carries the level as a suffix number; levels above _LOG_INFO are kept too here. */
+/**
+ * Records every line with its level. SPIP itself writes only up to _LOG_INFO_IMPORTANTE unless a site raises
+ * _LOG_FILTRE_GRAVITE, so tests that look for secrets look at every level.
+ */
 function spip_log($message = null, $name = null) {
 	$niveau = _LOG_INFO;
 	$fichier = (string) $name;

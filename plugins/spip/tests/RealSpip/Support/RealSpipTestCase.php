@@ -1,0 +1,85 @@
+<?php
+/**
+ * Base of the real-SPIP tier: one real SPIP per PHPUnit run (SiteSpipReel), skipped with a clear line when
+ * GUICHET_SPIP_ROOT names no installed SPIP. A skip is not a pass.
+ */
+
+use PHPUnit\Framework\TestCase;
+
+abstract class RealSpipTestCase extends TestCase {
+	/** @var bool */
+	private static $annonce = false;
+
+	protected static function site(): SiteSpipReel {
+		$raison = SiteSpipReel::indisponible();
+		if ($raison !== null) {
+			if (!self::$annonce) {
+				self::$annonce = true;
+				fwrite(STDERR, "\nreal-SPIP tier: SKIPPED ($raison; README.md, \"Running against a real SPIP\", says how to get one)\n");
+			}
+			self::markTestSkipped("real-SPIP tier: $raison");
+		}
+		$premier = !self::$annonce;
+		$site = SiteSpipReel::partage();
+		if ($premier) {
+			self::$annonce = true;
+			$durees = [];
+			foreach ($site->durees as $etape => $secondes) {
+				$durees[] = sprintf('%s %.2f s', $etape, $secondes);
+			}
+			fwrite(STDERR, "\nreal-SPIP tier: SPIP at {$site->url} ({$site->racine}); boot: " . implode(', ', $durees) . "\n");
+		}
+		return $site;
+	}
+
+	/** A published Guichet form made from a protocol example, with changes; returns its id. */
+	protected static function formulaire(string $exemple, array $changements = [], string $statut = 'publie'): int {
+		$config = array_replace(json_decode((string) file_get_contents(GUICHET_REPO_DIR . "/docs/examples/protocol/$exemple.json"), true), $changements);
+		$genre = $config['kind'];
+		$titre = $config['title']['fr'] ?? $exemple;
+		unset($config['id'], $config['kind']);
+		return (int) self::site()->php('echo sql_insertq("spip_guichet_formulaires", ' . var_export([
+			'titre' => $titre, 'genre' => $genre, 'statut' => $statut, 'config' => json_encode($config), 'date' => date('Y-m-d H:i:s'),
+		], true) . ');');
+	}
+
+	/** A published article (in a published section) whose text is $texte; returns its id. */
+	protected static function article(string $texte, string $langue = 'fr'): int {
+		// objet_inserer() reloads the (empty) command-line session: the webmaster is set again before publishing.
+		return (int) self::site()->php('include_spip("action/editer_objet");
+			$session = $GLOBALS["visiteur_session"];
+			$rubrique = (int) sql_getfetsel("id_rubrique", "spip_rubriques", "titre = \'Guichet tests\'");
+			if (!$rubrique) {
+				$rubrique = objet_inserer("rubrique", 0, ["titre" => "Guichet tests"]);
+				$GLOBALS["visiteur_session"] = $session;
+				objet_instituer("rubrique", $rubrique, ["statut" => "publie"]);
+			}
+			$GLOBALS["visiteur_session"] = $session;
+			$article = objet_inserer("article", $rubrique, ["titre" => "Soutenir le jardin", "texte" => ' . var_export($texte, true) . ', "lang" => ' . var_export($langue, true) . ']);
+			$GLOBALS["visiteur_session"] = $session;
+			objet_instituer("article", $article, ["statut" => "publie"]);
+			echo $article;');
+	}
+
+	/** An order row as the plugin stores it. @return array<string, mixed>|null */
+	protected static function commande(string $id): ?array {
+		$ligne = self::site()->json('echo json_encode(sql_fetsel("*", "spip_guichet_commandes", "commande = " . sql_quote(' . var_export($id, true) . ')) ?: null);');
+		return is_array($ligne) ? $ligne : null;
+	}
+
+	/** A visitor with their own cookies. */
+	protected static function visiteur(): Navigateur {
+		return new Navigateur(self::site()->url);
+	}
+
+	/** The test webmaster, logged in through SPIP's own login form. */
+	protected static function tresoriere(): Navigateur {
+		$site = self::site();
+		$n = new Navigateur($site->url);
+		$page = $n->get('/spip.php?page=login&url=ecrire%2F');
+		$n->soumettre($page['corps'], 'login', ['var_login' => $site->login, 'password' => $site->motDePasse]);
+		$prive = $n->get('/ecrire/');
+		self::assertNotEmpty(Navigateur::textes($prive['corps'], "//a[contains(@href,'action=logout')]"), 'logged in to the private space');
+		return $n;
+	}
+}
