@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { ERROR_STATUS, errorMessage, type ErrorCode, type ErrorResponse, type Locale } from '../protocol';
+import { errorMessage, type ErrorResponse, type Locale } from '../protocol';
 import type { DomainError } from '../domain';
 import { OrderError } from '../orders';
 import { requestLocale } from './locale';
@@ -61,7 +61,3 @@ export function handleError(error: FastifyError | OrderError, request: FastifyRe
   request.log.error({ err: error }, 'unexpected error');
   return sendError(request, reply, new OrderError('internal_error', { retryable: true }));
 }
-
-/** An error as data, for code paths that answer without throwing. */
-export const apiError = (code: ErrorCode, details: ConstructorParameters<typeof OrderError>[1] = {}) =>
-  new OrderError(code, { ...details, status: details.status ?? ERROR_STATUS[code] ?? 400 });
