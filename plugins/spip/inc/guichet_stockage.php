@@ -239,21 +239,31 @@ class GuichetStockageSql implements \Guichet\Adapter\Ports\Storage, \Guichet\Ada
 
 	public function confirmSeats(string $orderId): void {
 		foreach ($this->places($orderId) as $place) {
-			if ($place['etat'] === 'sold') {
+			if ($place['etat'] === 'sold' || !$this->changerEtat($place, $place['etat'], 'sold')) {
 				continue;
 			}
-			if ($this->changerEtat($place, $place['etat'], 'sold') && $place['etat'] === 'released') {
-				// Paid after its hold lapsed: the money is real, so are the seats (the counter may pass the quota).
-				$this->ajusterJauge($place['id_guichet_formulaire'], $place['type_billet'], (int) $place['quantite']);
-			}
+			// Paid after its hold lapsed: the money is real, so are the seats (the counter may pass the quota).
+			$retour = $place['etat'] === 'released' ? (int) $place['quantite'] : 0;
+			$this->ajusterJauge($place['id_guichet_formulaire'], $place['type_billet'], $retour);
+			$this->siAnnule(function () use ($place, $retour) {
+				if ($this->changerEtat($place, 'sold', $place['etat'])) {
+					$this->ajusterJauge($place['id_guichet_formulaire'], $place['type_billet'], -$retour);
+				}
+			});
 		}
 	}
 
 	public function releaseSeats(string $orderId): void {
 		foreach ($this->places($orderId) as $place) {
-			if ($place['etat'] !== 'released' && $this->changerEtat($place, $place['etat'], 'released')) {
-				$this->ajusterJauge($place['id_guichet_formulaire'], $place['type_billet'], -(int) $place['quantite']);
+			if ($place['etat'] === 'released' || !$this->changerEtat($place, $place['etat'], 'released')) {
+				continue;
 			}
+			$this->ajusterJauge($place['id_guichet_formulaire'], $place['type_billet'], -(int) $place['quantite']);
+			$this->siAnnule(function () use ($place) {
+				if ($this->changerEtat($place, 'released', $place['etat'])) {
+					$this->ajusterJauge($place['id_guichet_formulaire'], $place['type_billet'], (int) $place['quantite']);
+				}
+			});
 		}
 	}
 
@@ -312,6 +322,9 @@ class GuichetStockageSql implements \Guichet\Adapter\Ports\Storage, \Guichet\Ada
 	}
 
 	private function ajusterJauge(string $formId, string $typeId, int $delta) {
+		if ($delta === 0) {
+			return;
+		}
 		sql_update(self::JAUGES, ['pris' => 'pris ' . ($delta < 0 ? '- ' : '+ ') . abs($delta)], [
 			'id_guichet_formulaire = ' . sql_quote($formId),
 			'type_billet = ' . sql_quote($typeId),
@@ -393,7 +406,7 @@ class GuichetStockageSql implements \Guichet\Adapter\Ports\Storage, \Guichet\Ada
 			'ref_abonnement' => (string) ($order['subscriptionRef'] ?? ''),
 			'code_promo' => (string) ($order['promoCode'] ?? ''),
 			'email' => (string) ($payer['email'] ?? ''),
-			'recherche' => strtolower(implode(' ', [
+			'recherche' => mb_strtolower(implode(' ', [
 				$order['id'], $payer['email'] ?? '', $payer['firstName'] ?? '', $payer['lastName'] ?? '', $order['reference'] ?? '',
 			])),
 			'expire' => (string) ($order['expiresAt'] ?? ''),
@@ -416,9 +429,10 @@ class GuichetStockageSql implements \Guichet\Adapter\Ports\Storage, \Guichet\Ada
 			$where[] = 'date < ' . sql_quote((string) $filter['to']);
 		}
 		if (isset($filter['search']) && $filter['search'] !== '') {
-			// LIKE wildcards typed by the treasurer are taken literally.
-			$motif = str_replace(['%', '_'], '', strtolower((string) $filter['search']));
-			$where[] = 'recherche LIKE ' . sql_quote('%' . $motif . '%');
+			// LIKE wildcards typed by the treasurer are taken literally ("ord_3Tn9" is an order id, "_" included),
+			// escaped with "!" which MySQL and SQLite read alike (a backslash is not).
+			$motif = strtr(mb_strtolower((string) $filter['search']), ['!' => '!!', '%' => '!%', '_' => '!_']);
+			$where[] = 'recherche LIKE ' . sql_quote('%' . $motif . '%') . " ESCAPE '!'";
 		}
 		return $where;
 	}
