@@ -3,7 +3,8 @@
  * Payment providers' notifications: spip.php?action=guichet_webhook&prestataire=stripe (the URL to paste is
  * shown on the configuration page). The provider's signature is checked by the adapter on the RAW body before
  * anything is parsed; a securiser_action() hash cannot exist here (the caller is the provider, not a visitor).
- * Answers are explicit: 200 applied or duplicate, 400 bad signature or payload, 404 unknown provider.
+ * Answers are explicit: 200 applied or duplicate, 400 bad signature, bad payload or a provider the site does
+ * not run.
  */
 
 if (!defined('_ECRIRE_INC_VERSION')) {

@@ -88,6 +88,9 @@ function formulaires_guichet_paiement_traiter_dist($id_formulaire, $retour = '')
 	$langue = guichet_paiement_langue();
 	$retour = $retour ?: (string) guichet_url_courante();
 	$requete = guichet_saisie_requete($form, guichet_paiement_saisie(), $langue, $retour);
+	// Without JavaScript a card is paid on the provider's own page (Stripe's hosted Checkout), which sends the
+	// payer back here with guichet_order and guichet_token; simulation and offline answer as without it.
+	$requete['flow'] = 'redirect';
 	$site = guichet_site();
 	$jeton = preg_replace('/[^a-f0-9]/', '', (string) _request('jeton'));
 	try {
@@ -119,7 +122,7 @@ function guichet_paiement_suite(array $cree, $retour, $langue) {
 	if ($suite['type'] === 'completed') {
 		return ['editable' => false, 'message_ok' => _T('guichet:commande_confirmee', ['reference' => $commande['reference'] ?? $commande['id']])];
 	}
-	// Card forms embedded in the page need the widget (JavaScript): said plainly rather than failing silently.
+	// A provider with no page of its own to send the payer to needs the widget: said plainly, not failed silently.
 	return ['editable' => true, 'message_erreur' => _T('guichet:javascript_necessaire')];
 }
 

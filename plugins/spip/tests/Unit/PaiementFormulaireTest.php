@@ -111,6 +111,30 @@ final class PaiementFormulaireTest extends SiteSpipTestCase {
 		self::assertStringContainsString('name="payer[email]"', recuperer_fond('modeles/don', ['id' => $this->formulaires['donation']]));
 	}
 
+	public function testACardPayerWithoutJavascriptIsSentToStripesHostedPage(): void {
+		$support = GUICHET_REPO_DIR . '/backend-adapter/php/tests/Support/';
+		foreach (['Paths', 'Node', 'StripeEmulator'] as $classe) {
+			require_once $support . $classe . '.php';
+		}
+		$stripe = \Guichet\Adapter\Tests\Support\StripeEmulator::shared($pourquoi);
+		if ($stripe === null) {
+			self::markTestSkipped("Stripe emulator: $pourquoi");
+		}
+		register_shutdown_function([\Guichet\Adapter\Tests\Support\StripeEmulator::class, 'stopShared']);
+		if (!defined('_GUICHET_STRIPE_API_BASE')) {
+			define('_GUICHET_STRIPE_API_BASE', $stripe->url);
+		}
+		ecrire_config('guichet/stripe', ['cle_publique' => 'pk_test_spip', 'cle_secrete' => 'sk_test_spip', 'secret_webhook' => $stripe->webhookSecret, 'ui' => 'embedded_page']);
+		$id = $this->publier('form-config.donation', ['payment' => ['providers' => ['stripe']]]);
+		guichet_site(true);
+		$this->poster($this->donValide('stripe'));
+		self::assertSame([], formulaires_guichet_paiement_verifier_dist($id));
+		$suite = formulaires_guichet_paiement_traiter_dist($id);
+		self::assertStringStartsWith($stripe->url . '/c/pay/cs_test_', $suite['redirect'] ?? '', 'the hosted page, not "needs JavaScript": ' . json_encode($suite));
+		$commande = json_decode((string) sql_getfetsel('donnees', 'spip_guichet_commandes'), true);
+		self::assertSame('redirect', $commande['request']['flow']);
+	}
+
 	public function testAChequePayerReadsWhereToSendTheCheque(): void {
 		$this->poster($this->donValide('offline:cheque'));
 		$suite = formulaires_guichet_paiement_traiter_dist($this->formulaires['donation']);

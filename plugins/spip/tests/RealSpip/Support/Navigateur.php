@@ -85,15 +85,16 @@ final class Navigateur {
 	/**
 	 * The fields of the CVT form `$nom` on a page as a browser would send them (checked boxes and radios
 	 * only, the first option of a select unless one is selected), then `$saisie` on top (nested arrays become
-	 * `payer[email]`…). Submits and follows redirects.
+	 * `payer[email]`…). Submits, and follows redirects unless told not to.
 	 * @param array<string, mixed> $saisie
 	 */
-	public function soumettre(string $html, string $nom, array $saisie, int $rang = 0): array {
+	public function soumettre(string $html, string $nom, array $saisie, int $rang = 0, bool $suivre = true): array {
 		[$action, $champs] = self::formulaire($html, $nom, $rang);
 		foreach (self::aplatir($saisie) as $cle => $valeur) {
 			$champs[$cle] = $valeur;
 		}
-		return $this->suivre($this->requete('POST', self::absolue($this->adresse, $action), self::encoder($champs), ['Content-Type' => 'application/x-www-form-urlencoded']));
+		$reponse = $this->requete('POST', self::absolue($this->adresse, $action), self::encoder($champs), ['Content-Type' => 'application/x-www-form-urlencoded']);
+		return $suivre ? $this->suivre($reponse) : $reponse;
 	}
 
 	/** @return array{0: string, 1: array<string, string>} the form's action and its fields, by name */
