@@ -10,6 +10,7 @@ namespace Guichet\WordPress;
 
 use Guichet\Adapter\Http\ProtocolHandler;
 use Guichet\Adapter\Orders\OrdersContext;
+use Guichet\Adapter\Ports\Clock;
 use Guichet\Adapter\Ports\RedactingLogger;
 use Guichet\Adapter\Ports\SystemClock;
 use Guichet\Adapter\Providers\ProviderRegistry;
@@ -58,7 +59,7 @@ final class Site
     public function orders(): OrdersContext
     {
         if ($this->context === null) {
-            $clock = new SystemClock();
+            $clock = self::clock();
             $providers = ProviderRegistry::fromSettings($this->settings, new WpHttpClient(), $clock);
             $this->context = new OrdersContext(
                 $this->storage,
@@ -72,6 +73,16 @@ final class Site
             do_action('guichet_orders_context', $this->context);
         }
         return $this->context;
+    }
+
+    /**
+     * The adapter's only source of "now". The filter lets a test harness move time forward (hold expiry,
+     * delayed settlement) without touching the system clock; anything but a Clock is ignored.
+     */
+    private static function clock(): Clock
+    {
+        $clock = apply_filters('guichet_clock', null);
+        return $clock instanceof Clock ? $clock : new SystemClock();
     }
 
     public function protocol(): ProtocolHandler

@@ -60,7 +60,8 @@ final class ProtocolHandler
         $id = '([A-Za-z0-9_-]{1,64})';
         if (preg_match('#^/forms/' . $id . '$#', $path, $m)) {
             $this->allow($method, 'GET');
-            return new HttpAnswer(200, $this->definition($m[1], $locale));
+            // Availability changes with every sale: caches may keep it but must ask again (as the Node host).
+            return new HttpAnswer(200, $this->definition($m[1], $locale), ['Cache-Control' => 'no-cache']);
         }
         if (preg_match('#^/forms/' . $id . '/orders$#', $path, $m)) {
             $this->allow($method, 'POST');
@@ -160,7 +161,8 @@ final class ProtocolHandler
     {
         $provider = $this->ctx->provider($providerId);
         if (!$provider instanceof WebhookReceiver) {
-            throw new ProtocolError('bad_request', [], null, [], 404);
+            // As the Node host: a provider the site does not run is a bad request, not a missing page.
+            throw new ProtocolError('bad_request');
         }
         if (strlen($rawBody) > 1048576) {
             throw new ProtocolError('payload_too_large');

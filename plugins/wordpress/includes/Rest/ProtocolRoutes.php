@@ -26,19 +26,40 @@ final class ProtocolRoutes
             return true;
         };
         $routes = [
-            '/forms/' . $id => 'GET',
-            '/forms/' . $id . '/orders' => 'POST',
-            '/orders/' . $id => 'GET',
-            '/simulation/' . $id . '/(?P<step>confirm|challenge)' => 'POST',
-            '/webhooks/(?P<provider>[a-z0-9_-]{1,32})' => 'POST',
+            '/forms/' . $id, // GET
+            '/forms/' . $id . '/orders', // POST
+            '/orders/' . $id, // GET
+            '/simulation/' . $id . '/(?P<step>confirm|challenge)', // POST
+            '/webhooks/(?P<provider>[a-z0-9_-]{1,32})', // POST
         ];
-        foreach ($routes as $route => $method) {
+        foreach ($routes as $route) {
+            // Every method reaches the adapter, which answers 405 method_not_allowed in the protocol's shape
+            // where WordPress would answer its own 404 rest_no_route.
             register_rest_route(self::NAMESPACE, $route, [
-                'methods' => $method,
+                'methods' => \WP_REST_Server::ALLMETHODS,
                 'callback' => [self::class, 'handle'],
                 'permission_callback' => $public,
             ]);
         }
+        add_filter('rest_request_before_callbacks', [self::class, 'keepRawBody'], 10, 3);
+    }
+
+    /**
+     * WordPress refuses a JSON body it cannot parse before any route callback runs, with its own error shape in
+     * the site's language. The protocol's routes read the raw body themselves, so that refusal is undone for
+     * them: the adapter then answers bad_request in the payer's language.
+     *
+     * @param mixed $response
+     * @param array<string, mixed> $handler
+     * @return mixed
+     */
+    public static function keepRawBody($response, $handler, \WP_REST_Request $request)
+    {
+        $ours = ($handler['callback'] ?? null) === [self::class, 'handle'];
+        if ($ours && is_wp_error($response) && $response->get_error_code() === 'rest_invalid_json') {
+            return null;
+        }
+        return $response;
     }
 
     public static function handle(\WP_REST_Request $request): \WP_REST_Response
