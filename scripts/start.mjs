@@ -9,7 +9,7 @@ import { build } from './lib/build.mjs';
 import { PHP_PACKAGES, ensureApt, ensureNpm } from './lib/ensure.mjs';
 import { ROOT, bin, exec, forwardSignals, onPath } from './lib/proc.mjs';
 
-const NODE_CLI = 'backend-adapter/dist/server/cli.js';
+const NODE_CLI = 'backend-adapter/dist/src/server/cli.js';
 const DEMO_CONFIG = 'backend-adapter/demo/guichet.config.json';
 
 const hosts = {
