@@ -11,7 +11,7 @@ import type { Kind } from './kind';
 
 export type Steps = typeof import('../views/steps');
 export type StripeStep = typeof import('../payment/stripe');
-type Catalogues = typeof import('../i18n/fr');
+type Language = typeof import('../i18n/fr');
 
 export const loadSteps = (): Promise<Steps> =>
   // @ts-ignore TS2835 under node16 only (see above)
@@ -21,11 +21,11 @@ export const loadStripeStep = (): Promise<StripeStep> =>
   // @ts-ignore TS2835 under node16 only (see above)
   import('../payment/stripe');
 
-export const loadFrench = (): Promise<Catalogues> =>
+export const loadFrench = (): Promise<Language> =>
   // @ts-ignore TS2835 under node16 only (see above)
   import('../i18n/fr');
 
-export const loadEnglish = (): Promise<Catalogues> =>
+export const loadEnglish = (): Promise<Language> =>
   // @ts-ignore TS2835 under node16 only (see above)
   import('../i18n/en');
 

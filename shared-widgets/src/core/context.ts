@@ -2,7 +2,7 @@ import type { FormDefinition } from '../../../backend-adapter/src/protocol/form'
 import type { MessageParams } from '../../../backend-adapter/src/protocol/messages';
 import { formatMoney, parseMoney, toDecimalString } from '../../../backend-adapter/src/domain/money';
 import type { I18n } from '../i18n';
-import { widgetMessage, type WidgetErrorCode } from './messages';
+import type { WidgetErrorCode } from './messages';
 import type { FormState } from './state';
 
 /** A problem with one value, as the domain's checks report it. */
@@ -45,7 +45,7 @@ export function parseAmount(ctx: Ctx, text: string): number | null {
 
 /** The catalogue's message for an issue, with the label the payer sees on screen as `{field}`. */
 export function issueMessage(ctx: Ctx, issue: Issue, label: string): string {
-  return widgetMessage(issue.code, ctx.i18n.locale, { field: label, ...issue.params });
+  return ctx.i18n.error(issue.code, { field: label, ...issue.params });
 }
 
 /** An amount as the payer would type it ("10", "12,50"), to prefill a field. */

@@ -2,7 +2,7 @@ import type { FormDefinition } from '../../../backend-adapter/src/protocol/form'
 import type { OrderCreated, OrderStatus } from '../../../backend-adapter/src/protocol/order-response';
 import type { Locale } from '../../../backend-adapter/src/protocol/common';
 import { BOOT } from '../i18n/boot';
-import { i18n, loadCatalogue, toLocale, type I18n } from '../i18n';
+import { i18n, loadLanguage, toLocale, type I18n } from '../i18n';
 import { METHOD, paymentChoice, seedMethod } from '../sections/payment-choice';
 import { RETURN_PARAMS } from '../sections/common';
 import { Attempts } from './attempts';
@@ -64,14 +64,14 @@ export abstract class GuichetForm extends HTMLElement {
     let def: FormDefinition;
     try {
       // The definition, the kind's code and the language's strings come in parallel.
-      const [definition, kind, catalogue] = await Promise.all([
+      const [definition, kind, language] = await Promise.all([
         this.client.form(this.formId),
         this.loadKind(),
-        loadCatalogue(this.locale),
+        loadLanguage(this.locale),
       ]);
       def = definition;
       this.kind = kind;
-      this.i18n = i18n(this.locale, catalogue);
+      this.i18n = i18n(this.locale, language);
     } catch {
       // With the no-JS form still there the payer loses nothing: it posts to the host as without JavaScript.
       if (inner) return void (this.dataset.state = 'fallback');

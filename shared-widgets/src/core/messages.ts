@@ -1,10 +1,8 @@
-import type { Locale } from '../../../backend-adapter/src/protocol/common';
-import { errorMessage, type MessageParams } from '../../../backend-adapter/src/protocol/messages';
-
 /**
- * The catalogue codes the widget itself may show (its own checks, and a declined card without a host
- * message). build.mjs reads this list and ships only these entries of error-messages.json: every other
- * message comes from the host, already in the payer's language.
+ * The catalogue codes the widget itself may show: its own checks, and a declined card without a host message.
+ * Every other message comes from the host, already in the payer's language. The build ships only these
+ * entries of the protocol's error-messages.json, in the page's language, inside that language's chunk
+ * (build.mjs reads this list).
  */
 export const WIDGET_ERROR_CODES = [
   'required',
@@ -26,8 +24,3 @@ export type WidgetErrorCode = (typeof WIDGET_ERROR_CODES)[number];
 
 export const isWidgetCode = (code: string): code is WidgetErrorCode =>
   (WIDGET_ERROR_CODES as readonly string[]).includes(code);
-
-/** The catalogue's message; `{field}` should be given (the label on screen), as the pruned catalogue has no labels. */
-export function widgetMessage(code: WidgetErrorCode, locale: Locale, params: MessageParams): string {
-  return errorMessage(code, locale, params);
-}

@@ -1,4 +1,9 @@
+import catalogue from '../../../backend-adapter/src/protocol/error-messages.json';
 import type { Catalogue } from './catalogue';
+import { errorsIn } from './errors';
+
+/** The protocol's error messages the widget shows itself, in English. */
+export const errors = errorsIn(catalogue, 'en');
 
 /** English strings: same keys as fr.ts, checked by the Catalogue type. */
 const en: Catalogue = {

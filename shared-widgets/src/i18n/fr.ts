@@ -2,6 +2,12 @@
  * French strings of the widgets: the reference catalogue (en.ts must have the same keys).
  * `{name}` placeholders are filled by t(); in plural entries `#` is the formatted count.
  */
+import catalogue from '../../../backend-adapter/src/protocol/error-messages.json';
+import { errorsIn } from './errors';
+
+/** The protocol's error messages the widget shows itself, in French. */
+export const errors = errorsIn(catalogue, 'fr');
+
 const fr = {
   closed: 'Ce formulaire est fermé.',
   notYetOpen: "La vente n'est pas encore ouverte.",

@@ -1,5 +1,6 @@
 import type { Locale } from '../../../backend-adapter/src/protocol/common';
 import { loadEnglish, loadFrench } from '../core/chunks';
+import type { WidgetErrorCode } from '../core/messages';
 import type { Catalogue, Params, Plural, PluralKey, TextKey } from './catalogue';
 
 export type { Catalogue, Params, PluralKey, TextKey } from './catalogue';
@@ -10,6 +11,14 @@ export interface I18n {
   t(key: TextKey, params?: Params): string;
   /** The plural form of `key` for `count` (Intl.PluralRules), `#` replaced by the formatted count. */
   n(key: PluralKey, count: number, params?: Params): string;
+  /** The protocol catalogue's message for an error the widget found itself. */
+  error(code: WidgetErrorCode, params?: Params): string;
+}
+
+/** A language's chunk: its strings and its part of the protocol's error catalogue. */
+export interface Language {
+  default: Catalogue;
+  errors: Record<WidgetErrorCode, string>;
 }
 
 const fill = (text: string, params: Params = {}) =>
@@ -23,11 +32,11 @@ export function toLocale(tag: string | null | undefined): Locale {
 }
 
 /** Each language is a chunk of its own: a page in French never downloads the English strings. */
-export async function loadCatalogue(locale: Locale): Promise<Catalogue> {
-  return (await (locale === 'en' ? loadEnglish() : loadFrench())).default;
+export function loadLanguage(locale: Locale): Promise<Language> {
+  return locale === 'en' ? loadEnglish() : loadFrench();
 }
 
-export function i18n(locale: Locale, catalogue: Catalogue): I18n {
+export function i18n(locale: Locale, { default: catalogue, errors }: Language): I18n {
   const rules = new Intl.PluralRules(locale);
   const numbers = new Intl.NumberFormat(locale);
   return {
@@ -38,5 +47,6 @@ export function i18n(locale: Locale, catalogue: Catalogue): I18n {
       const form = forms[rules.select(count)] ?? forms.other;
       return fill(form.replace(/#/g, numbers.format(count)), params);
     },
+    error: (code, params) => fill(errors[code], params),
   };
 }

@@ -1,4 +1,3 @@
-import { widgetMessage } from '../core/messages';
 import type { NextAction, SimulationResult } from '../../../backend-adapter/src/protocol/order-response';
 import { SIMULATION_CARDS } from '../../../backend-adapter/src/protocol/simulation-cards';
 import { ProtocolError } from '../core/client';
@@ -40,7 +39,7 @@ function cardTable(step: PaymentStep, id: string) {
  */
 export function simulationPayment(step: PaymentStep, next: SimulationNext): HTMLElement {
   const { ctx, client } = step;
-  const { t, locale } = ctx.i18n;
+  const { t } = ctx.i18n;
   const id = idFor(ctx, 'card');
   const field = h('input', {
     id,
@@ -83,7 +82,7 @@ export function simulationPayment(step: PaymentStep, next: SimulationNext): HTML
     }
     if (result.outcome === 'declined') {
       // Like a bank, the simulation lets the payer try another card on the same order.
-      step.problem(result.order.failure?.message ?? widgetMessage('payment_declined', locale, {}));
+      step.problem(result.order.failure?.message ?? ctx.i18n.error('payment_declined'));
       field.focus();
       return;
     }
@@ -100,7 +99,7 @@ export function simulationPayment(step: PaymentStep, next: SimulationNext): HTML
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const card = field.value.replace(/\s/g, '');
-    showFieldError(wrapper, card ? null : widgetMessage('required', locale, { field: t('testCard') }));
+    showFieldError(wrapper, card ? null : ctx.i18n.error('required', { field: t('testCard') }));
     if (!card || button.disabled) return field.focus();
     step.problem(null);
     button.disabled = true;

@@ -3,7 +3,7 @@ import { ProtocolClient } from '../../src/core/client';
 import type { Ctx } from '../../src/core/context';
 import { FormState } from '../../src/core/state';
 import { i18n } from '../../src/i18n';
-import fr from '../../src/i18n/fr';
+import * as french from '../../src/i18n/fr';
 import { confirmation, POLL_DELAYS_MS } from '../../src/views/confirmation';
 import { examples, fakeFetch } from '../helpers';
 
@@ -25,7 +25,7 @@ const order = (status: OrderStatus['status']): OrderStatus => ({
 
 const ctx = (): Ctx => ({
   def: examples.donation(),
-  i18n: i18n('fr', fr),
+  i18n: i18n('fr', french),
   state: new FormState(),
   uid: 't',
   checks: new Map(),
