@@ -20,26 +20,22 @@ const dist = join(here, 'dist');
 const errorCatalogue = {
   name: 'guichet-error-catalogue',
   setup(pluginBuild) {
-    const CATALOGUE = /protocol[\\/]error-messages\.json$/;
     pluginBuild.onResolve({ filter: /error-messages\.json$/ }, (args) => {
       const language = /i18n[\\/](fr|en)\.ts$/.exec(args.importer)?.[1];
       if (!language)
         throw new Error(`${args.importer} imports the whole error catalogue; only i18n/<lang>.ts may`);
-      return {
-        path: join(args.resolveDir, args.path),
-        namespace: 'guichet-errors',
-        pluginData: { language },
-      };
+      // One module per language: esbuild shares modules by path, so the language is part of it.
+      return { path: `${join(args.resolveDir, args.path)}#${language}`, namespace: 'guichet-errors' };
     });
-    pluginBuild.onLoad({ filter: CATALOGUE, namespace: 'guichet-errors' }, (args) => {
+    pluginBuild.onLoad({ filter: /#(fr|en)$/, namespace: 'guichet-errors' }, (args) => {
+      const [file, language] = args.path.split('#');
       const source = readFileSync(join(here, 'src/core/messages.ts'), 'utf8');
       const list = /WIDGET_ERROR_CODES = \[([^\]]*)\]/.exec(source)?.[1] ?? '';
       const codes = [...list.matchAll(/'(\w+)'/g)].map((match) => match[1]);
-      const { messages } = JSON.parse(readFileSync(args.path, 'utf8'));
+      const { messages } = JSON.parse(readFileSync(file, 'utf8'));
       const missing = codes.filter((code) => !messages[code]);
       if (!codes.length || missing.length)
         throw new Error(`error codes not in the catalogue: ${missing.join(', ')}`);
-      const { language } = args.pluginData;
       const kept = Object.fromEntries(codes.map((code) => [code, { [language]: messages[code][language] }]));
       return { contents: JSON.stringify({ messages: kept }), loader: 'json' };
     });

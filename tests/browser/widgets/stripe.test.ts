@@ -75,7 +75,10 @@ test('donate once through Stripe’s embedded page: Stripe.js loads only at paym
 
     // Stripe sends the payer back with its session id; the widget finds the order it left with.
     await page.waitForURL(/session_id=/);
-    await page.getByRole('heading', { name: 'Merci ! Votre paiement de 50 € est confirmé.' }).waitFor();
+    // Paid once the host has applied Stripe's webhook; the status page keeps asking until then.
+    await page
+      .getByRole('heading', { name: 'Merci ! Votre paiement de 50 € est confirmé.' })
+      .waitFor({ timeout: 30_000 });
     await expectAccessible(page, 'back from Stripe');
     const [order] = await host.orders(site);
     expect(order).toMatchObject({ status: 'paid', total: 5000, provider: 'stripe' });
