@@ -1,0 +1,111 @@
+// Whole journeys on a real WordPress in Debian's Chromium: a visitor on a phone pays a published donation
+// block with a simulation test card (network guard on, axe-core on the public page), then the treasurer finds
+// the order in wp-admin, refunds it and exports the CSV. (The editor inserting the block is editor.test.ts.)
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { expectAccessible } from '../browser/support/axe';
+import { guardedPage, launchChromium } from '../browser/support/browser';
+import { fillPayer, payByTestCard } from '../browser/support/journey';
+import { ensureBlocksBuilt } from './build-blocks';
+import { phpProblems, startGuichet, type Json } from './guichet-site';
+import type { WordPressSite } from './wp-server';
+
+jest.setTimeout(120_000);
+
+let site: WordPressSite;
+let browser: Browser;
+
+/** Publishes a page holding one Guichet block, as the editor saves it (FormSync stores its form). */
+async function publish(slug: string, block: string, attributes: Json): Promise<string> {
+  const response = await fetch(`${site.url}/wp-json/wp/v2/pages`, {
+    method: 'POST',
+    headers: { Authorization: site.auth, 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      title: slug,
+      slug,
+      status: 'publish',
+      content: `<!-- wp:guichet/${block} ${JSON.stringify(attributes)} /-->`,
+    }),
+  });
+  expect(response.status).toBe(201);
+  return `${site.url}/${slug}/`;
+}
+
+beforeAll(async () => {
+  await ensureBlocksBuilt();
+  site = await startGuichet({}, { defaultLocale: 'fr' });
+  // A French association's site (no language pack offline, so the locale by filter, as the demo does).
+  writeFileSync(
+    join(site.dir, 'wp-content/mu-plugins/french.php'),
+    "<?php add_filter('locale', static function () { return 'fr_FR'; });\n",
+  );
+  // Twenty Twenty-Five prints two unnamed <nav> landmarks (header, footer): axe's landmark-unique is the
+  // theme's, not Guichet's, so the test site names them and axe judges the rest of the page.
+  writeFileSync(
+    join(site.dir, 'wp-content/mu-plugins/named-navigation.php'),
+    `<?php add_filter('render_block_core/navigation', static function ($html) {
+      static $n = 0;
+      return preg_replace('/<nav /', '<nav aria-label="Navigation ' . (++$n) . '" ', $html, 1);
+    });\n`,
+  );
+  // wp-admin's admin bar asks gravatar.com for the admin's picture: an offline site shows none.
+  await site.php(`update_option('show_avatars', 0);`);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.stop();
+});
+
+test('a visitor gives 25 € by test card; the treasurer sees the order, refunds it and exports the CSV', async () => {
+  const url = await publish('dons', 'donation', {
+    formId: 'don-journey',
+    config: { title: 'Soutenez le jardin', donation: { presets: [1000, 2500, 5000] } },
+  });
+  const visitor = await guardedPage(browser);
+  try {
+    const { page } = visitor;
+    await page.goto(url);
+    await page.getByRole('radio', { name: '25 €' }).waitFor({ state: 'attached' });
+    await page.getByText('25 €', { exact: true }).click();
+    await expectAccessible(page, 'WordPress donation page');
+    await fillPayer(page);
+    await page.getByRole('button', { name: /^Donner / }).click();
+    await page.getByRole('heading', { name: 'Paiement' }).waitFor();
+    await payByTestCard(page, '4242 4242 4242 4242');
+    await page.getByRole('heading', { name: /Merci ! Votre paiement de 25\s€ est confirmé\./ }).waitFor();
+    await expectAccessible(page, 'WordPress donation confirmation');
+  } finally {
+    await visitor.close();
+  }
+
+  const treasurer = await guardedPage(browser, { viewport: { width: 1280, height: 900 } });
+  try {
+    const { page } = treasurer;
+    await page.goto(`${site.url}/wp-login.php`);
+    await page.fill('#user_login', site.user);
+    await page.fill('#user_pass', site.password);
+    await Promise.all([page.waitForURL(/wp-admin/), page.click('#wp-submit')]);
+    await page.goto(`${site.url}/wp-admin/admin.php?page=guichet&s=claire`);
+    const row = page.getByRole('row', { name: /Dubois/ });
+    await row.getByRole('link').first().click();
+    await page.getByText('claire@example.org').first().waitFor();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: /Rembourser|Refund/ }).click();
+    await page.waitForURL(/guichet_done=refund/);
+
+    await page.goto(`${site.url}/wp-admin/admin.php?page=guichet`);
+    const exportLink = page.locator('a[href*="action=guichet_export_csv"]').first();
+    const [download] = await Promise.all([page.waitForEvent('download'), exportLink.click()]);
+    const path = await download.path();
+    const csv = readFileSync(path, 'utf8');
+    expect(csv).toMatch(
+      /,refunded,donation,don-journey,Claire,Dubois,claire@example\.org,25\.00,25\.00,EUR,simulation,/,
+    );
+  } finally {
+    await treasurer.close();
+  }
+  expect(phpProblems(site)).toEqual([]);
+});
