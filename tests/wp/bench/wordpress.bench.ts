@@ -66,7 +66,12 @@ async function webhooks(site: WordPressSite, formId: string): Promise<string[]> 
   }
   const send = async (orderId: string) => {
     const at = new Date();
-    const event = { id: `evt_${orderId}`, type: 'payment_succeeded', orderId, createdAt: at.toISOString() };
+    const event = {
+      id: `evt_${orderId}`,
+      type: 'payment_succeeded' as const,
+      orderId,
+      createdAt: at.toISOString(),
+    };
     const signed = signSimulationEvent(SECRET, event, at);
     const response = await fetch(`${site.api}/webhooks/simulation`, {
       method: 'POST',
