@@ -53,6 +53,8 @@ export const options = {
   absWorkingDir: join(here, '..'),
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
+  // ES module files first: @stripe/stripe-js/pure has an index.mjs beside its CommonJS index.js.
+  resolveExtensions: ['.ts', '.mjs', '.js', '.json'],
   splitting: true,
   minify: true,
   format: 'esm',

@@ -7,3 +7,6 @@ import { KINDS } from './core/chunks';
 import { defineForm } from './core/element';
 
 for (const [tag, load] of Object.entries(KINDS)) defineForm(tag, load);
+
+/** The core's parts, re-exported so this entry and the lazy chunks share one core chunk (see core/core-chunk.ts). */
+export { CORE as __core } from './core/core-chunk';

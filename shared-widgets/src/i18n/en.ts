@@ -1,9 +1,8 @@
 import catalogue from '../../../backend-adapter/src/protocol/error-messages.json';
 import type { Catalogue } from './catalogue';
-import { errorsIn } from './errors';
 
-/** The protocol's error messages the widget shows itself, in English. */
-export const errors = errorsIn(catalogue, 'en');
+/** The protocol's error messages the widget shows itself (the build keeps just those, in English). */
+export const errors = catalogue.messages;
 
 /** English strings: same keys as fr.ts, checked by the Catalogue type. */
 const en: Catalogue = {

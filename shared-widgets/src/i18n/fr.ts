@@ -3,10 +3,9 @@
  * `{name}` placeholders are filled by t(); in plural entries `#` is the formatted count.
  */
 import catalogue from '../../../backend-adapter/src/protocol/error-messages.json';
-import { errorsIn } from './errors';
 
-/** The protocol's error messages the widget shows itself, in French. */
-export const errors = errorsIn(catalogue, 'fr');
+/** The protocol's error messages the widget shows itself (the build keeps just those, in French). */
+export const errors = catalogue.messages;
 
 const fr = {
   closed: 'Ce formulaire est fermé.',

@@ -18,7 +18,7 @@ export interface I18n {
 /** A language's chunk: its strings and its part of the protocol's error catalogue. */
 export interface Language {
   default: Catalogue;
-  errors: Record<WidgetErrorCode, string>;
+  errors: Record<string, Partial<Record<Locale, string>>>;
 }
 
 const fill = (text: string, params: Params = {}) =>
@@ -47,6 +47,6 @@ export function i18n(locale: Locale, { default: catalogue, errors }: Language): 
       const form = forms[rules.select(count)] ?? forms.other;
       return fill(form.replace(/#/g, numbers.format(count)), params);
     },
-    error: (code, params) => fill(errors[code], params),
+    error: (code, params) => fill(errors[code]?.[locale] ?? code, params),
   };
 }

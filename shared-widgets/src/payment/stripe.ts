@@ -73,3 +73,6 @@ export async function stripePayment(
   });
   return button;
 }
+
+/** The core's parts, re-exported so this chunk and the entry share one core chunk (see core/core-chunk.ts). */
+export { CORE as __core } from '../core/core-chunk';
