@@ -109,3 +109,61 @@ test('a visitor gives 25 € by test card; the treasurer sees the order, refunds
   }
   expect(phpProblems(site)).toEqual([]);
 });
+
+test('a visitor joins (membership block) and another books a seat (tickets block), each paying by test card', async () => {
+  const membership = await publish('adhesion', 'membership', {
+    formId: 'adh-journey',
+    config: {
+      title: 'Adhérez au jardin',
+      membership: {
+        tiers: [
+          { id: 'individuelle', name: 'Adhésion individuelle', price: { type: 'fixed', amount: 1500 } },
+        ],
+      },
+    },
+  });
+  const tickets = await publish('concert', 'tickets', {
+    formId: 'concert-journey',
+    config: {
+      title: 'Concert de Noël',
+      tickets: {
+        event: { startsAt: '2030-12-12T20:00', location: 'Salle des fêtes' },
+        types: [{ id: 'plein', name: 'Plein tarif', price: 1200, quota: 30 }],
+        maxPerOrder: 4,
+      },
+    },
+  });
+  const visitor = await guardedPage(browser);
+  try {
+    const { page } = visitor;
+    await page.goto(membership);
+    await page.getByRole('radio', { name: 'Adhésion individuelle' }).waitFor({ state: 'attached' });
+    await expectAccessible(page, 'WordPress membership page');
+    await fillPayer(page);
+    await page.getByRole('button', { name: /^Adhérer pour 15\s€/ }).click();
+    await page.getByRole('heading', { name: 'Paiement' }).waitFor();
+    await payByTestCard(page, '4242 4242 4242 4242');
+    await page.getByRole('heading', { name: /Merci ! Votre paiement de 15\s€ est confirmé\./ }).waitFor();
+
+    await page.goto(tickets);
+    await page.getByRole('button', { name: 'Un billet « Plein tarif » de plus' }).click();
+    await expectAccessible(page, 'WordPress tickets page');
+    await fillPayer(page);
+    await page.getByRole('button', { name: /^Payer 12\s€/ }).click();
+    await page.getByRole('heading', { name: 'Paiement' }).waitFor();
+    await payByTestCard(page, '4242 4242 4242 4242');
+    await page.getByRole('heading', { name: /Merci ! Votre paiement de 12\s€ est confirmé\./ }).waitFor();
+    await page.getByRole('heading', { name: 'Vos billets' }).waitFor();
+    await expectAccessible(page, 'WordPress tickets confirmation');
+  } finally {
+    await visitor.close();
+  }
+  const paid = await site.php(
+    `global $wpdb; echo wp_json_encode($wpdb->get_results("SELECT form_id, status FROM {$wpdb->prefix}guichet_orders WHERE form_id IN ('adh-journey', 'concert-journey') ORDER BY form_id"));`,
+  );
+  expect(JSON.parse(paid)).toEqual([
+    { form_id: 'adh-journey', status: 'paid' },
+    { form_id: 'concert-journey', status: 'paid' },
+  ]);
+  expect(phpProblems(site)).toEqual([]);
+});
