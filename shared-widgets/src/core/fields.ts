@@ -1,4 +1,4 @@
-import { h, type Child } from './dom';
+import { h, type Attrs, type Child } from './dom';
 import { idFor, type Check, type Ctx } from './context';
 import { validateField } from './errors';
 
@@ -43,64 +43,54 @@ function notes(ctx: Ctx, spec: FieldSpec) {
   return { id, hint, error, describedBy: hint ? `${id}-hint` : null };
 }
 
-/** Writes to the state on input; checks on change (leaving the field), and on input once shown invalid. */
-function listen(ctx: Ctx, control: HTMLElement, name: string, read: () => string | boolean): void {
-  control.addEventListener('input', () => {
-    ctx.state.set(name, read());
-    if (control.getAttribute('aria-invalid') === 'true') validateField(ctx, name);
-  });
-  control.addEventListener('change', () => {
-    ctx.state.set(name, read());
-    validateField(ctx, name);
-  });
-}
+type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
-export function input(ctx: Ctx, spec: InputSpec): HTMLElement {
+/**
+ * One labelled control: `make` builds it from the attributes every control shares (id, name, required,
+ * described by its hint); it is filled from the state, writes back on input, and is checked on change
+ * (leaving the field) — and on input once it is shown invalid, so the message goes as soon as it is fixed.
+ */
+function field(ctx: Ctx, spec: FieldSpec, make: (attrs: Attrs) => Control): HTMLElement {
   register(ctx, spec);
   const { id, hint, error, describedBy } = notes(ctx, spec);
-  const control = h('input', {
+  const control = make({
     id,
     name: spec.name,
-    type: spec.type ?? 'text',
-    autocomplete: spec.autocomplete,
-    inputmode: spec.inputmode,
-    maxlength: spec.maxlength,
-    size: spec.size,
     'aria-required': spec.required ? 'true' : null,
     'aria-describedby': describedBy,
   });
-  control.value = ctx.state.text(spec.name);
-  listen(ctx, control, spec.name, () => control.value);
+  const box = control instanceof HTMLInputElement && control.type === 'checkbox';
+  if (box) control.checked = ctx.state.flag(spec.name);
+  else if (ctx.state.has(spec.name) || !(control instanceof HTMLSelectElement))
+    control.value = ctx.state.text(spec.name);
+  else ctx.state.set(spec.name, control.value);
+  const read = () => (box ? (control as HTMLInputElement).checked : control.value);
+  control.addEventListener('input', () => {
+    ctx.state.set(spec.name, read());
+    if (control.getAttribute('aria-invalid') === 'true') validateField(ctx, spec.name);
+  });
+  control.addEventListener('change', () => {
+    ctx.state.set(spec.name, read());
+    validateField(ctx, spec.name);
+  });
+  const label = h('label', { for: id }, box ? spec.label : labelText(ctx, spec));
   return h(
     'div',
-    { class: 'g-field', 'data-field': spec.name },
-    h('label', { for: id }, labelText(ctx, spec)),
-    hint,
-    control,
+    { class: box ? 'g-field g-check' : 'g-field', 'data-field': spec.name },
+    box ? [control, label, hint] : [label, hint, control],
     error,
+  );
+}
+
+export function input(ctx: Ctx, spec: InputSpec): HTMLElement {
+  const { type = 'text', autocomplete, inputmode, maxlength, size } = spec;
+  return field(ctx, spec, (attrs) =>
+    h('input', { ...attrs, type, autocomplete, inputmode, maxlength, size }),
   );
 }
 
 export function textarea(ctx: Ctx, spec: FieldSpec & { maxlength: number }): HTMLElement {
-  register(ctx, spec);
-  const { id, hint, error, describedBy } = notes(ctx, spec);
-  const control = h('textarea', {
-    id,
-    name: spec.name,
-    rows: 3,
-    maxlength: spec.maxlength,
-    'aria-describedby': describedBy,
-  });
-  control.value = ctx.state.text(spec.name);
-  listen(ctx, control, spec.name, () => control.value);
-  return h(
-    'div',
-    { class: 'g-field', 'data-field': spec.name },
-    h('label', { for: id }, labelText(ctx, spec)),
-    hint,
-    control,
-    error,
-  );
+  return field(ctx, spec, (attrs) => h('textarea', { ...attrs, rows: 3, maxlength: spec.maxlength }));
 }
 
 export interface Option {
@@ -110,50 +100,20 @@ export interface Option {
   disabled?: boolean;
 }
 
+/** A list to pick from; without a placeholder, the first option is the value until the payer picks another. */
 export function select(ctx: Ctx, spec: FieldSpec & { options: Option[]; placeholder?: string }): HTMLElement {
-  register(ctx, spec);
-  const { id, hint, error, describedBy } = notes(ctx, spec);
-  const current = ctx.state.text(spec.name);
-  const control = h(
-    'select',
-    { id, name: spec.name, 'aria-required': spec.required ? 'true' : null, 'aria-describedby': describedBy },
-    spec.placeholder === undefined ? null : h('option', { value: '' }, spec.placeholder),
-    spec.options.map((option) =>
-      h('option', { value: option.value, selected: option.value === current }, option.label),
+  return field(ctx, spec, (attrs) =>
+    h(
+      'select',
+      attrs,
+      spec.placeholder === undefined ? null : h('option', { value: '' }, spec.placeholder),
+      spec.options.map((option) => h('option', { value: option.value }, option.label)),
     ),
-  );
-  if (!ctx.state.has(spec.name) && spec.placeholder === undefined) ctx.state.set(spec.name, control.value);
-  listen(ctx, control, spec.name, () => control.value);
-  return h(
-    'div',
-    { class: 'g-field', 'data-field': spec.name },
-    h('label', { for: id }, labelText(ctx, spec)),
-    hint,
-    control,
-    error,
   );
 }
 
 export function checkbox(ctx: Ctx, spec: FieldSpec): HTMLElement {
-  register(ctx, spec);
-  const { id, hint, error, describedBy } = notes(ctx, spec);
-  const control = h('input', {
-    id,
-    name: spec.name,
-    type: 'checkbox',
-    'aria-required': spec.required ? 'true' : null,
-    'aria-describedby': describedBy,
-  });
-  control.checked = ctx.state.flag(spec.name);
-  listen(ctx, control, spec.name, () => control.checked);
-  return h(
-    'div',
-    { class: 'g-field g-check', 'data-field': spec.name },
-    control,
-    h('label', { for: id }, spec.label),
-    hint,
-    error,
-  );
+  return field(ctx, spec, (attrs) => h('input', { ...attrs, type: 'checkbox' }));
 }
 
 /**
