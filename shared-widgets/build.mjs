@@ -75,7 +75,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     await ctx.watch();
     console.log('watching shared-widgets/src…');
   } else {
-    rmSync(dist, { recursive: true, force: true });
+    // Old chunks go (their names change with their content); dist/types and tsc's build info stay.
+    rmSync(join(dist, 'chunks'), { recursive: true, force: true });
     const result = await build(options);
     writeFileSync(join(dist, 'meta.json'), JSON.stringify(result.metafile));
     console.log(sizeReport(result.metafile, dist));
