@@ -23,6 +23,8 @@ function guichet_insert_head($flux) {
 }
 
 function guichet_insert_head_css($flux) {
+	// The no-JS form's few rules (readable error colours), for every visitor.
+	$flux .= '<link rel="stylesheet" href="' . attribut_html(timestamp(find_in_path('css/guichet-formulaire.css'))) . '" />' . "\n";
 	include_spip('inc/guichet_widgets');
 	$css = guichet_widgets_fichier('guichet.css');
 	if ($css) {
@@ -31,12 +33,15 @@ function guichet_insert_head_css($flux) {
 	return $flux;
 }
 
-/** The loader: a module import triggered by the first Guichet element, nothing else. */
+/**
+ * The loader: a module import triggered by the first Guichet element, nothing else. If the bundle cannot load,
+ * the no-JS form simply stays: nothing to report to the visitor's console.
+ */
 function guichet_chargeur_widget($url) {
 	return '<script type="module">'
 		. 'if(document.querySelector("guichet-donation,guichet-membership,guichet-tickets")){import('
 		. json_encode($url, JSON_UNESCAPED_SLASHES)
-		. ');}</script>' . "\n";
+		. ').catch(function(){});}</script>' . "\n";
 }
 
 /** Every 10 minutes: expire unpaid orders (their seats return), ask providers about stuck ones. */

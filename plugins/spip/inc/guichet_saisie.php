@@ -37,7 +37,8 @@ function guichet_saisie_requete(array $form, array $saisie, $langue, $retour = '
 			'newsletterOptIn' => !empty($saisie['consents']['newsletterOptIn']),
 		],
 	];
-	if (array_filter(array_map($texte, $adresse)) !== []) {
+	// The country field comes filled in (FR): only a typed line, postcode or town makes an address.
+	if (array_filter(array_map($texte, array_intersect_key($adresse, array_flip(['line1', 'postalCode', 'city'])))) !== []) {
 		$requete['payer']['address'] = [
 			'line1' => $texte($adresse['line1'] ?? ''),
 			'postalCode' => $texte($adresse['postalCode'] ?? ''),

@@ -53,6 +53,13 @@ final class PaiementFormulaireTest extends SiteSpipTestCase {
 		self::assertStringNotContainsString('&lt;span', $html);
 	}
 
+	public function testADonorWithoutAReceiptLeavesTheAddressEmpty(): void {
+		// The page prints the country already filled in (FR); that alone is not an address to check.
+		$this->poster(['donation' => ['amount' => '25', 'taxReceipt' => ''], 'payer' => ['email' => 'camille@example.fr', 'firstName' => 'Camille', 'lastName' => 'Martin',
+			'address' => ['line1' => '', 'postalCode' => '', 'city' => '', 'country' => 'FR']], 'payment' => ['method' => 'simulation']]);
+		self::assertSame([], formulaires_guichet_paiement_verifier_dist($this->formulaires['donation']));
+	}
+
 	public function testTheSameMistakesAreExplainedInEnglishOnAnEnglishPage(): void {
 		$GLOBALS['spip_lang'] = 'en';
 		$this->poster(['donation' => ['amount' => '25'], 'payer' => ['email' => 'nope'], 'payment' => ['method' => 'simulation']]);

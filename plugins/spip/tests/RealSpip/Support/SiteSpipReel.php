@@ -86,6 +86,26 @@ final class SiteSpipReel {
 		return $site;
 	}
 
+	/** What another process needs to use or stop this site (site-reel.php, the browser journeys). */
+	public function etat(): array {
+		return [
+			'url' => $this->url, 'racine' => $this->racine, 'groupe' => $this->groupe, 'clone' => $this->clone,
+			'login' => $this->login, 'motDePasse' => $this->motDePasse, 'durees' => $this->durees,
+		];
+	}
+
+	/** The site etat() described, from another process. */
+	public static function depuis(array $etat): self {
+		$site = new self();
+		$site->url = (string) $etat['url'];
+		$site->racine = (string) $etat['racine'];
+		$site->groupe = isset($etat['groupe']) ? (int) $etat['groupe'] : null;
+		$site->clone = !empty($etat['clone']);
+		$site->login = (string) ($etat['login'] ?? '');
+		$site->motDePasse = (string) ($etat['motDePasse'] ?? '');
+		return $site;
+	}
+
 	/** Stops php -S (its whole process group: the workers outlive their parent) and removes the clone. */
 	public function arreter(): void {
 		if ($this->groupe !== null) {
@@ -195,7 +215,7 @@ final class SiteSpipReel {
 	private function servir(int $port): void {
 		$journal = $this->racine . '/tmp/php-server.log';
 		$processus = proc_open(
-			['setsid', PHP_BINARY, '-S', '127.0.0.1:' . $port, '-t', $this->racine],
+			['setsid', PHP_BINARY, '-d', 'auto_prepend_file=' . __DIR__ . '/serveur-prepend.php', '-S', '127.0.0.1:' . $port, '-t', $this->racine],
 			[0 => ['file', '/dev/null', 'r'], 1 => ['file', $journal, 'a'], 2 => ['file', $journal, 'a']],
 			$tubes,
 			$this->racine,
