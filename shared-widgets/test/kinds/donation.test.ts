@@ -23,6 +23,26 @@ describe('<guichet-donation>', () => {
     expect(text(element)).toContain('Total : 50 €');
   });
 
+  test('a Coluche form previews 75 %; a form without receipts shows no preview and asks no receipt', async () => {
+    const coluche = examples.donation();
+    coluche.taxReduction = {
+      scheme: 'coluche',
+      rateBps: 7500,
+      ceiling: 200000,
+      aboveCeilingRateBps: 6600,
+      rulesVersion: '2026-01',
+    };
+    const { element } = await mount('guichet-donation', definitionRoute(coluche));
+    type(byLabel(element, 'Autre montant'), '100');
+    expect(text(element)).toContain('Votre don de 100 € ne vous coûte que 25 € après réduction d’impôt.');
+
+    const none = examples.donation();
+    delete none.taxReduction;
+    const plain = await mount('guichet-donation', definitionRoute(none));
+    expect(plain.element.querySelector('.g-tax')).toBeNull();
+    expect(plain.element.querySelector('[name="donation.taxReceipt"]')).toBeNull();
+  });
+
   test('monthly: its own presets, and cheques are no longer offered', async () => {
     const { element } = await mount('guichet-donation', definitionRoute(examples.donation()));
     expect(element.querySelector('input[value="offline.cheque"]')).not.toBeNull();
