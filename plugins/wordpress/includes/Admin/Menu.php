@@ -8,6 +8,8 @@
 
 namespace Guichet\WordPress\Admin;
 
+use Guichet\WordPress\Dashboard\DashboardPage;
+
 defined('ABSPATH') || exit;
 
 final class Menu
@@ -24,6 +26,7 @@ final class Menu
     {
         add_menu_page(__('Guichet', 'guichet'), __('Guichet', 'guichet'), self::CAPABILITY, self::SLUG, [OrdersPage::class, 'render'], 'dashicons-tickets-alt', 58);
         add_submenu_page(self::SLUG, __('Orders', 'guichet'), __('Orders', 'guichet'), self::CAPABILITY, self::SLUG, [OrdersPage::class, 'render']);
+        add_submenu_page(self::SLUG, __('Guichet dashboard', 'guichet'), __('Dashboard', 'guichet'), self::CAPABILITY, DashboardPage::SLUG, [DashboardPage::class, 'render']);
         add_submenu_page(self::SLUG, __('Guichet settings', 'guichet'), __('Settings', 'guichet'), self::CAPABILITY, SettingsPage::SLUG, [SettingsPage::class, 'render']);
     }
 
