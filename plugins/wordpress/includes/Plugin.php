@@ -35,6 +35,7 @@ final class Plugin
             'Guichet\\WordPress\\Rest\\FallbackSubmit',
             'Guichet\\WordPress\\Admin\\SettingsPage',
             'Guichet\\WordPress\\Admin\\OrdersPage',
+            'Guichet\\WordPress\\Admin\\ConnectionTest',
         ];
         return array_filter($modules, 'class_exists');
     }

@@ -49,6 +49,7 @@ final class SettingsPage
         $name = OptionsSettings::OPTION;
         echo '<div class="wrap"><h1>' . esc_html__('Guichet settings', 'guichet') . '</h1>';
         settings_errors($name);
+        ConnectionTest::notice();
         echo '<form method="post" action="options.php">';
         settings_fields(self::GROUP);
 
@@ -87,6 +88,10 @@ final class SettingsPage
         Fields::number($name . '[rateLimit]', __('Orders per minute from one address (0: no limit)', 'guichet'), (int) $s['rateLimit']);
         echo '</table>';
         submit_button();
-        echo '</form></div>';
+        echo '</form>';
+        // Its own form after the settings (forms cannot nest): it tests the keys as saved.
+        echo '<h2>' . esc_html__('Check the Stripe keys', 'guichet') . '</h2>';
+        ConnectionTest::button();
+        echo '</div>';
     }
 }
