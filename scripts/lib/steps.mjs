@@ -24,9 +24,9 @@ import { ROOT, bin } from './proc.mjs';
 export const check = ({ code }) => (code === 0 ? { passed: 1 } : { failed: 1, note: `exit ${code}` });
 
 /** Jest, reading the counts from its JSON report while its usual output streams to the terminal. */
-async function jest(ctx) {
+const jest = (config = []) => async (ctx) => {
   const report = join(ctx.tmp, 'jest.json');
-  const args = ['--ci', '--passWithNoTests', '--json', `--outputFile=${report}`, ...ctx.args];
+  const args = [...config, '--ci', '--passWithNoTests', '--json', `--outputFile=${report}`, ...ctx.args];
   const { code } = await ctx.exec(bin('jest'), args);
   if (!existsSync(report)) return { failed: 1, note: `jest exited ${code} without a report` };
   const r = JSON.parse(readFileSync(report, 'utf8'));
@@ -34,7 +34,9 @@ async function jest(ctx) {
   const failed = r.numFailedTests + r.numRuntimeErrorTestSuites;
   const counts = { passed: r.numPassedTests, failed, skipped: r.numPendingTests + r.numTodoTests };
   return code !== 0 && failed === 0 ? { ...counts, failed: 1, note: `jest exited ${code}` } : counts;
-}
+};
+
+const BROWSER_JEST_CONFIG = 'tests/browser/jest.config.js';
 
 /** PHPUnit configurations of the PHP adapter and both plugins; phpunit.xml wins over .dist, as in PHPUnit. */
 function phpunitConfigs() {
@@ -119,7 +121,15 @@ export const steps = [
     // PostgreSQL for the store's tests (they skip without it, except under CI); PHP and Chromium for the
     // WordPress host tests (tests/wp) that run in the same Jest run.
     wants: ['postgres', 'php', 'browser'],
-    run: jest,
+    run: jest(),
+  },
+  {
+    name: 'browser',
+    about: 'widget journeys in headless Chromium against the Node host (network guard, axe-core)',
+    needs: ['browser'],
+    requires: ['build'],
+    present: () => existsSync(join(ROOT, BROWSER_JEST_CONFIG)) || 'no browser tests yet',
+    run: jest(['-c', BROWSER_JEST_CONFIG]),
   },
   {
     name: 'phpunit',
