@@ -24,17 +24,19 @@ import { ROOT, bin } from './proc.mjs';
 export const check = ({ code }) => (code === 0 ? { passed: 1 } : { failed: 1, note: `exit ${code}` });
 
 /** Jest, reading the counts from its JSON report while its usual output streams to the terminal. */
-const jest = (config = []) => async (ctx) => {
-  const report = join(ctx.tmp, 'jest.json');
-  const args = [...config, '--ci', '--passWithNoTests', '--json', `--outputFile=${report}`, ...ctx.args];
-  const { code } = await ctx.exec(bin('jest'), args);
-  if (!existsSync(report)) return { failed: 1, note: `jest exited ${code} without a report` };
-  const r = JSON.parse(readFileSync(report, 'utf8'));
-  // A test file that cannot even load (syntax error, bad import) has no failed test: count it as one.
-  const failed = r.numFailedTests + r.numRuntimeErrorTestSuites;
-  const counts = { passed: r.numPassedTests, failed, skipped: r.numPendingTests + r.numTodoTests };
-  return code !== 0 && failed === 0 ? { ...counts, failed: 1, note: `jest exited ${code}` } : counts;
-};
+const jest =
+  (config = []) =>
+  async (ctx) => {
+    const report = join(ctx.tmp, 'jest.json');
+    const args = [...config, '--ci', '--passWithNoTests', '--json', `--outputFile=${report}`, ...ctx.args];
+    const { code } = await ctx.exec(bin('jest'), args);
+    if (!existsSync(report)) return { failed: 1, note: `jest exited ${code} without a report` };
+    const r = JSON.parse(readFileSync(report, 'utf8'));
+    // A test file that cannot even load (syntax error, bad import) has no failed test: count it as one.
+    const failed = r.numFailedTests + r.numRuntimeErrorTestSuites;
+    const counts = { passed: r.numPassedTests, failed, skipped: r.numPendingTests + r.numTodoTests };
+    return code !== 0 && failed === 0 ? { ...counts, failed: 1, note: `jest exited ${code}` } : counts;
+  };
 
 const BROWSER_JEST_CONFIG = 'tests/browser/jest.config.js';
 
