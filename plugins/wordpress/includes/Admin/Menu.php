@@ -26,6 +26,8 @@ final class Menu
     {
         add_menu_page(__('Guichet', 'guichet'), __('Guichet', 'guichet'), self::CAPABILITY, self::SLUG, [OrdersPage::class, 'render'], 'dashicons-tickets-alt', 58);
         add_submenu_page(self::SLUG, __('Orders', 'guichet'), __('Orders', 'guichet'), self::CAPABILITY, self::SLUG, [OrdersPage::class, 'render']);
+        add_submenu_page(self::SLUG, __('Members', 'guichet'), __('Members', 'guichet'), self::CAPABILITY, PeoplePage::MEMBERS, [PeoplePage::class, 'members']);
+        add_submenu_page(self::SLUG, __('Attendees', 'guichet'), __('Attendees', 'guichet'), self::CAPABILITY, PeoplePage::ATTENDEES, [PeoplePage::class, 'attendees']);
         add_submenu_page(self::SLUG, __('Guichet dashboard', 'guichet'), __('Dashboard', 'guichet'), self::CAPABILITY, DashboardPage::SLUG, [DashboardPage::class, 'render']);
         add_submenu_page(self::SLUG, __('Guichet settings', 'guichet'), __('Settings', 'guichet'), self::CAPABILITY, SettingsPage::SLUG, [SettingsPage::class, 'render']);
     }
