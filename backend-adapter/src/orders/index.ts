@@ -2,7 +2,9 @@
  * The orders service of the Node host: everything between an HTTP route and the storage — pricing through the
  * domain, seat holds, provider calls, events applied once, back-office actions, the reconciliation sweep.
  */
-export { createOrder, OFFLINE_HOLD_DAYS, type CreateOrderInput, type ReplayedOrder } from './create-order';
+export { createOrder, type CreateOrderInput } from './create-order';
+export { OFFLINE_HOLD_DAYS } from './new-order-record';
+export type { ReplayedOrder } from './idempotent-replay';
 export { checkShape, type ShapeResult } from './message-shape';
 export { orderStatus } from './order-status';
 export { publicForm } from './public-form';
