@@ -29,6 +29,8 @@ final class SiteSpipReel {
 	public $durees = [];
 	/** @var int|null the process group of php -S when this process started it */
 	private $groupe = null;
+	/** @var resource|null php -S itself, when this process started it (to reap it once stopped) */
+	private $serveur = null;
 	/** @var bool */
 	private $clone = false;
 
@@ -110,8 +112,8 @@ final class SiteSpipReel {
 	public function arreter(): void {
 		if ($this->groupe !== null) {
 			posix_kill(-$this->groupe, SIGTERM);
-			for ($i = 0; $i < 50 && posix_kill(-$this->groupe, 0); $i++) {
-				usleep(100000);
+			for ($i = 0; $i < 50 && $this->groupeVivant(); $i++) {
+				usleep(50000);
 			}
 			if (posix_kill(-$this->groupe, 0)) {
 				posix_kill(-$this->groupe, SIGKILL);
@@ -122,6 +124,29 @@ final class SiteSpipReel {
 			exec('rm -rf ' . escapeshellarg($this->racine));
 			$this->clone = false;
 		}
+	}
+
+	/**
+	 * Whether a process of php -S's group still runs. Stopped ones linger as zombies until their parent reaps
+	 * them (this process for php -S itself, init for its workers): those are not counted.
+	 */
+	private function groupeVivant(): bool {
+		if (is_resource($this->serveur) && !proc_get_status($this->serveur)['running']) {
+			proc_close($this->serveur);
+			$this->serveur = null;
+		}
+		if (!is_dir('/proc/self')) {
+			return posix_kill(-$this->groupe, 0);
+		}
+		foreach (glob('/proc/[0-9]*/stat') ?: [] as $stat) {
+			// pid (comm) state ppid pgrp …: the fields after the command's closing parenthesis.
+			$ligne = (string) @file_get_contents($stat);
+			$champs = explode(' ', substr($ligne, (int) strrpos($ligne, ')') + 2));
+			if (($champs[2] ?? '') === (string) $this->groupe && ($champs[0] ?? 'Z') !== 'Z') {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Runs PHP inside this SPIP, from the command line, as the test webmaster; returns what it printed. */
@@ -163,12 +188,15 @@ final class SiteSpipReel {
 		return $json;
 	}
 
-	/** The PHP notices, warnings and errors the site logged that concern the plugin. @return string[] */
+	/**
+	 * The PHP notices, warnings and errors raised in the plugin's or the adapter's files, from SPIP's logs and the
+	 * server's. @return string[]
+	 */
 	public function erreursDuPlugin(): array {
 		$erreurs = [];
-		foreach (glob($this->racine . '/tmp/log/*.log') ?: [] as $journal) {
-			foreach (file($journal) ?: [] as $ligne) {
-				if (preg_match('/(Warning|Notice|Fatal|Deprecated|Erreur|ERREUR).*plugins\/(guichet|spip)\//', $ligne)) {
+		foreach (array_merge(glob($this->racine . '/tmp/log/*.log') ?: [], [$this->racine . '/tmp/php-server.log']) as $journal) {
+			foreach (is_file($journal) ? (file($journal) ?: []) : [] as $ligne) {
+				if (preg_match('/(Warning|Notice|Fatal|Deprecated|Erreur|ERREUR|Uncaught).*(plugins\/(guichet|spip)\/|backend-adapter\/php\/)/', $ligne)) {
 					$erreurs[] = trim($ligne);
 				}
 			}
@@ -226,6 +254,7 @@ final class SiteSpipReel {
 		}
 		// setsid makes php -S the leader of a new process group whose id is its pid.
 		$this->groupe = (int) proc_get_status($processus)['pid'];
+		$this->serveur = $processus;
 		$this->attendre('/spip.php?action=guichet_absente', 20);
 	}
 
