@@ -58,7 +58,11 @@ final class SiteSpipReel {
 		return self::$partage;
 	}
 
-	public static function demarrer(string $source, string $url = ''): self {
+	/**
+	 * @param string $zip a release zip (bin/build-release.sh) to install as plugins/guichet instead of linking
+	 *     this checkout's plugin (clones only)
+	 */
+	public static function demarrer(string $source, string $url = '', string $zip = ''): self {
 		$site = new self();
 		$debut = microtime(true);
 		$source = rtrim((string) realpath($source), '/');
@@ -70,7 +74,11 @@ final class SiteSpipReel {
 			$site->clone = true;
 			$site->durees['clone'] = microtime(true) - $debut;
 		}
-		$site->lierPlugin();
+		if ($zip !== '' && $site->clone) {
+			$site->deballer($zip);
+		} else {
+			$site->lierPlugin();
+		}
 		if ($site->clone) {
 			$port = self::portLibre();
 			$site->url = 'http://127.0.0.1:' . $port;
@@ -238,6 +246,15 @@ final class SiteSpipReel {
 			self::sh('rm -rf ' . escapeshellarg($lien));
 		}
 		symlink($plugin, $lien);
+	}
+
+	/** plugins/guichet <- the release zip, as SVP or an FTP upload would put it. */
+	private function deballer(string $zip): void {
+		$plugins = $this->racine . '/plugins';
+		self::sh('mkdir -p ' . escapeshellarg($plugins) . ' && rm -rf ' . escapeshellarg("$plugins/guichet") . ' && unzip -q ' . escapeshellarg($zip) . ' -d ' . escapeshellarg($plugins));
+		if (!is_file("$plugins/guichet/paquet.xml")) {
+			throw new \RuntimeException("$zip holds no guichet/paquet.xml");
+		}
 	}
 
 	private function servir(int $port): void {
