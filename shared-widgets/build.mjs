@@ -42,6 +42,21 @@ const errorCatalogue = {
   },
 };
 
+/**
+ * The simulation step shows the test cards' numbers and descriptions; the outcomes, processor reasons and notes
+ * for developers in simulation-cards.json are the host's business. The widget's copy keeps just what it shows.
+ */
+const simulationCards = {
+  name: 'guichet-simulation-cards',
+  setup(pluginBuild) {
+    pluginBuild.onLoad({ filter: /simulation-cards\.json$/ }, (args) => {
+      const { cards } = JSON.parse(readFileSync(args.path, 'utf8'));
+      const shown = cards.map(({ number, description }) => ({ number, description }));
+      return { contents: JSON.stringify({ cards: shown }), loader: 'json' };
+    });
+  },
+};
+
 /** Options shared with the size benchmark, so it measures exactly what ships. */
 export const options = {
   entryPoints: [
@@ -59,7 +74,7 @@ export const options = {
   minify: true,
   format: 'esm',
   metafile: true,
-  plugins: [errorCatalogue],
+  plugins: [errorCatalogue, simulationCards],
   // Browsers with native class fields, optional chaining and ?? (2022): no down-levelling helpers in the bundle.
   target: ['es2022', 'chrome100', 'firefox100', 'safari15.4'],
   sourcemap: 'linked',
