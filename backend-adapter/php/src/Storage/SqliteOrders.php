@@ -1,0 +1,166 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Guichet\Adapter\Storage;
+
+use Guichet\Adapter\Domain\Instant;
+use Guichet\Adapter\Protocol\Json;
+
+/**
+ * Orders kept whole as JSON beside the columns the queries need (status, money in INTEGER columns, provider
+ * references, a lowercase search text), and the figures read from them.
+ */
+final class SqliteOrders
+{
+    private SqliteConnection $db;
+
+    public function __construct(SqliteConnection $db)
+    {
+        $this->db = $db;
+    }
+
+    public function insertOrder(array $order): void
+    {
+        $this->db->run(
+            'INSERT INTO guichet_orders (id, form_id, kind, status, currency, total, refunded_amount, provider,
+               provider_ref, payment_ref, subscription_ref, promo_code, search, created_at, expires_at, data)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+            [
+                $order['id'], $order['formId'], $order['kind'], $order['status'], $order['currency'],
+                (int) $order['total'], (int) $order['refundedAmount'], $order['provider'],
+                $order['providerRef'] ?? null, $order['paymentRef'] ?? null, $order['subscriptionRef'] ?? null,
+                $order['promoCode'] ?? null, self::searchText($order),
+                $order['createdAt'], $order['expiresAt'] ?? null, Json::encode($order),
+            ]
+        );
+    }
+
+    public function findOrder(string $orderId): ?array
+    {
+        return $this->db->one('SELECT data FROM guichet_orders WHERE id = ?', [$orderId]);
+    }
+
+    public function findOrderByProviderRef(string $provider, string $providerRef): ?array
+    {
+        return $this->db->one(
+            'SELECT data FROM guichet_orders WHERE provider = ? AND (provider_ref = ? OR payment_ref = ? OR subscription_ref = ?)
+             ORDER BY created_at DESC LIMIT 1',
+            [$provider, $providerRef, $providerRef, $providerRef]
+        );
+    }
+
+    public function updateOrder(string $orderId, array $changes, ?string $expectedStatus = null): bool
+    {
+        return (bool) $this->db->transaction(function () use ($orderId, $changes, $expectedStatus): bool {
+            $order = $this->findOrder($orderId);
+            if ($order === null || ($expectedStatus !== null && $order['status'] !== $expectedStatus)) {
+                return false;
+            }
+            $order = array_merge($order, $changes);
+            $sql = 'UPDATE guichet_orders SET status = ?, total = ?, refunded_amount = ?, provider_ref = ?, payment_ref = ?,
+                      subscription_ref = ?, promo_code = ?, search = ?, expires_at = ?, data = ? WHERE id = ?';
+            $params = [
+                $order['status'], (int) $order['total'], (int) $order['refundedAmount'], $order['providerRef'] ?? null,
+                $order['paymentRef'] ?? null, $order['subscriptionRef'] ?? null, $order['promoCode'] ?? null, self::searchText($order), $order['expiresAt'] ?? null, Json::encode($order),
+                $orderId,
+            ];
+            if ($expectedStatus !== null) {
+                $sql .= ' AND status = ?';
+                $params[] = $expectedStatus;
+            }
+            return $this->db->run($sql, $params)->rowCount() === 1;
+        });
+    }
+
+    public function listOrders(array $filter, int $limit, int $offset): array
+    {
+        [$where, $params] = self::where($filter);
+        $params[] = max(0, $limit);
+        $params[] = max(0, $offset);
+        $rows = $this->db->run(
+            'SELECT data FROM guichet_orders' . $where . ' ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?',
+            $params
+        )->fetchAll(\PDO::FETCH_COLUMN);
+        return array_map(static function (string $json): array {
+            return json_decode($json, true);
+        }, $rows);
+    }
+
+    public function countOrders(array $filter): int
+    {
+        [$where, $params] = self::where($filter);
+        return (int) $this->db->run('SELECT COUNT(*) FROM guichet_orders' . $where, $params)->fetchColumn();
+    }
+
+    public function expiredPendingOrders(\DateTimeImmutable $now, int $limit): array
+    {
+        $rows = $this->db->run(
+            "SELECT data FROM guichet_orders WHERE status = 'pending' AND expires_at IS NOT NULL AND expires_at <= ?
+             ORDER BY expires_at LIMIT ?",
+            [Instant::format($now), $limit]
+        )->fetchAll(\PDO::FETCH_COLUMN);
+        return array_map(static function (string $json): array {
+            return json_decode($json, true);
+        }, $rows);
+    }
+
+    public function promoCodeUses(string $formId, string $code): int
+    {
+        return (int) $this->db->run(
+            "SELECT COUNT(*) FROM guichet_orders WHERE form_id = ? AND promo_code = ? COLLATE NOCASE
+             AND status IN ('pending', 'paid')",
+            [$formId, $code]
+        )->fetchColumn();
+    }
+
+    public function raisedAmount(string $formId): int
+    {
+        return (int) $this->db->run(
+            "SELECT COALESCE(SUM(total - refunded_amount), 0) FROM guichet_orders WHERE form_id = ? AND status = 'paid'",
+            [$formId]
+        )->fetchColumn();
+    }
+
+    /** @param array<string, mixed> $order */
+    private static function searchText(array $order): string
+    {
+        return strtolower(implode(' ', [
+            $order['id'],
+            $order['payer']['email'] ?? '',
+            $order['payer']['firstName'] ?? '',
+            $order['payer']['lastName'] ?? '',
+            $order['reference'] ?? '',
+        ]));
+    }
+
+    /**
+     * @param array<string, string> $filter
+     * @return array{0: string, 1: array<int, string>}
+     */
+    private static function where(array $filter): array
+    {
+        $clauses = [];
+        $params = [];
+        $columns = ['formId' => 'form_id', 'status' => 'status', 'kind' => 'kind', 'provider' => 'provider'];
+        foreach ($columns as $key => $column) {
+            if (isset($filter[$key]) && $filter[$key] !== '') {
+                $clauses[] = $column . ' = ?';
+                $params[] = $filter[$key];
+            }
+        }
+        if (isset($filter['from']) && $filter['from'] !== '') {
+            $clauses[] = 'created_at >= ?';
+            $params[] = $filter['from'];
+        }
+        if (isset($filter['to']) && $filter['to'] !== '') {
+            $clauses[] = 'created_at < ?';
+            $params[] = $filter['to'];
+        }
+        if (isset($filter['search']) && $filter['search'] !== '') {
+            $clauses[] = "search LIKE ? ESCAPE '\\'";
+            $params[] = '%' . addcslashes(strtolower($filter['search']), '%_\\') . '%';
+        }
+        return [$clauses === [] ? '' : ' WHERE ' . implode(' AND ', $clauses), $params];
+    }
+}
