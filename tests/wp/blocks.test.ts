@@ -133,9 +133,35 @@ test('the no-JS form creates the order and sends the payer back with its outcome
     redirect: 'manual',
   });
   expect(response.status).toBe(303);
-  const location = new URL(response.headers.get('location') ?? '');
+  // Simulation without JavaScript: the site's own test-card page takes the card.
+  const cardPage = new URL(response.headers.get('location') ?? '');
+  expect(cardPage.pathname).toBe('/wp-admin/admin-post.php');
+  const page = await (await fetch(cardPage)).text();
+  expect(page).toContain('<html lang="fr">');
+  expect(page).toContain('<label for="guichet-card">Numéro de carte de test</label>');
+  expect(page).toMatch(/<button type="submit">Payer 30\s€<\/button>/);
+  const form = new URLSearchParams(
+    [...page.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map(([, name, value]) => [
+      name ?? '',
+      (value ?? '').replace(/&amp;/g, '&').replace(/&#038;/g, '&'),
+    ]),
+  );
+  form.set('card', '4242 4242 4242 4242');
+  const paid = await fetch(`${site.url}/wp-admin/admin-post.php`, {
+    method: 'POST',
+    body: form,
+    redirect: 'manual',
+  });
+  expect(paid.status).toBe(303);
+  const location = new URL(paid.headers.get('location') ?? '');
   expect(location.pathname).toBe('/billetterie/');
-  expect(location.searchParams.get('guichet')).toBe('created');
+  expect(location.searchParams.get('guichet_token')).toEqual(expect.any(String));
+  // Back on the page, the block shows the order's status in place of the form.
+  const shown = await (await fetch(location)).text();
+  expect(shown).toContain('role="status"');
+  expect(shown).toContain(`<code>${location.searchParams.get('guichet_order') ?? ''}</code>`);
+  expect(shown).toMatch(/Your payment of €30(\.00)? is confirmed\.|Votre paiement de 30\s€ est confirmé/);
+  expect(shown).not.toContain('class="guichet-fallback"');
 
   const invalid = await fetch(`${site.api}/forms/concert-2030/submit`, {
     method: 'POST',

@@ -33,6 +33,7 @@ final class Plugin
             'Guichet\\WordPress\\Sweep',
             'Guichet\\WordPress\\Emails',
             'Guichet\\WordPress\\Rest\\FallbackSubmit',
+            'Guichet\\WordPress\\Rest\\SimulationPage',
             'Guichet\\WordPress\\Admin\\SettingsPage',
             'Guichet\\WordPress\\Admin\\OrdersPage',
             'Guichet\\WordPress\\Admin\\ConnectionTest',

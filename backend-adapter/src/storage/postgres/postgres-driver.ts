@@ -1,5 +1,5 @@
 import type { Queryable, SqlDriver, SqlValue } from '../sql-driver';
-import { pg, type PgPool, type PgResult } from './pg';
+import { Pool, types, type QueryResult } from 'pg';
 
 const INT8 = 20;
 const NUMERIC = 1700;
@@ -11,10 +11,10 @@ const NUMERIC = 1700;
 export class PostgresDriver implements SqlDriver {
   readonly dialect = 'postgres' as const;
   readonly forUpdate = ' FOR UPDATE';
-  private readonly pool: PgPool;
+  private readonly pool: Pool;
 
   constructor(connectionString: string, options: { maxConnections?: number } = {}) {
-    this.pool = new pg.Pool({
+    this.pool = new Pool({
       connectionString,
       max: options.maxConnections ?? 10,
       idleTimeoutMillis: 30_000,
@@ -22,7 +22,7 @@ export class PostgresDriver implements SqlDriver {
         getTypeParser: (oid, format) =>
           oid === INT8 || oid === NUMERIC
             ? (value: string) => Number(value)
-            : pg.types.getTypeParser(oid, format),
+            : types.getTypeParser(oid, format),
       },
     });
     // An idle connection dropped by the server must not crash the process; the next query reconnects.
@@ -30,17 +30,17 @@ export class PostgresDriver implements SqlDriver {
   }
 
   async all<R = Record<string, unknown>>(sql: string, params: readonly SqlValue[] = []): Promise<R[]> {
-    return (await this.pool.query(numbered(sql), params)).rows as R[];
+    return (await this.pool.query(numbered(sql), mutable(params))).rows as R[];
   }
 
   async run(sql: string, params: readonly SqlValue[] = []): Promise<number> {
-    return (await this.pool.query(numbered(sql), params)).rowCount ?? 0;
+    return (await this.pool.query(numbered(sql), mutable(params))).rowCount ?? 0;
   }
 
   async transaction<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
-    const query = (sql: string, params: readonly SqlValue[] = []): Promise<PgResult> =>
-      client.query(numbered(sql), params);
+    const query = (sql: string, params: readonly SqlValue[] = []): Promise<QueryResult> =>
+      client.query(numbered(sql), mutable(params));
     try {
       await client.query('BEGIN');
       const result = await fn({
@@ -73,4 +73,9 @@ function numbered(sql: string): string {
     converted.set(sql, out);
   }
   return out;
+}
+
+/** pg's types ask for a mutable array; pg only reads the values (it copies them while serialising). */
+function mutable(params: readonly SqlValue[]): SqlValue[] {
+  return params as SqlValue[];
 }

@@ -1,5 +1,5 @@
 import type { Queryable, SqlDriver, SqlValue } from '../sql-driver';
-import { openSqliteDatabase, type SqliteDatabase, type SqliteStatement } from './better-sqlite3';
+import Database from 'better-sqlite3';
 
 type Task =
   | { kind: 'direct'; run: () => unknown; resolve: (value: unknown) => void; reject: (err: unknown) => void }
@@ -25,14 +25,14 @@ const GROUP_COMMIT_MAX = 64;
 export class SqliteDriver implements SqlDriver {
   readonly dialect = 'sqlite' as const;
   readonly forUpdate = '';
-  private readonly db: SqliteDatabase;
-  private readonly statements = new Map<string, SqliteStatement>();
+  private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
   private readonly queue: Task[] = [];
   private draining = false;
   private readonly direct: Queryable;
 
   constructor(path: string) {
-    this.db = new openSqliteDatabase(path, { timeout: 5000 });
+    this.db = new Database(path, { timeout: 5000 });
     if (path !== ':memory:') this.db.pragma('journal_mode = WAL');
     // NORMAL is durable across application crashes in WAL mode; only a power cut may lose the last commits.
     this.db.pragma('synchronous = NORMAL');
@@ -156,7 +156,7 @@ export class SqliteDriver implements SqlDriver {
     });
   }
 
-  private statement(sql: string): SqliteStatement {
+  private statement(sql: string): Database.Statement {
     let statement = this.statements.get(sql);
     if (!statement) {
       statement = this.db.prepare(sql);

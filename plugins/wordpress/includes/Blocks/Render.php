@@ -39,6 +39,11 @@ final class Render
         $tag = 'guichet-' . $kind;
         $wrapper = function_exists('get_block_wrapper_attributes') ? get_block_wrapper_attributes() : '';
         $html = '<' . $tag . ' ' . $wrapper . ' base="' . esc_url($base) . '" form="' . esc_attr($formId) . '" lang="' . esc_attr($locale) . '">';
+        $status = ReturnStatus::html($formId, $locale);
+        if ($status !== '') {
+            return $html . $status . '</' . $tag . '>';
+        }
+        $html .= ReturnStatus::error($locale);
         $html .= '<form method="post" class="guichet-fallback" action="' . esc_url($base . '/forms/' . $formId . '/submit') . '">';
         $html .= '<h2>' . esc_html(Text::resolve($form['title'], $locale)) . '</h2>';
         if (isset($form['description'])) {

@@ -50,8 +50,13 @@ final class FallbackSubmit
         if ($answer->status === 201 && ($next['type'] ?? '') === 'redirect') {
             return self::redirect((string) $next['url']);
         }
+        if ($answer->status === 201 && ($next['type'] ?? '') === 'confirm' && ($next['provider'] ?? '') === 'simulation') {
+            // No widget to take the test card: a plain page of the site does.
+            return self::redirect(SimulationPage::url((string) $answer->body['order']['id'], (string) $answer->body['token'], (string) $next['clientSecret'], $back, $order['locale']));
+        }
         if ($answer->status === 201) {
-            return self::redirect(add_query_arg(['guichet' => 'created', 'order' => $answer->body['order']['id']], $back));
+            // Offline instructions, or nothing left to pay: the page shows the order's status.
+            return self::redirect(add_query_arg(['guichet_order' => rawurlencode((string) $answer->body['order']['id']), 'guichet_token' => rawurlencode((string) $answer->body['token'])], $back));
         }
         return self::redirect(add_query_arg(['guichet' => 'error', 'code' => (string) ($answer->body['error']['code'] ?? 'internal_error')], $back));
     }
