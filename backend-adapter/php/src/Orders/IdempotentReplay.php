@@ -1,0 +1,36 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Guichet\Adapter\Orders;
+
+use Guichet\Adapter\Protocol\ProtocolError;
+
+/** The answer already given to an idempotency key; a first request still talking to its provider is waited for. */
+final class IdempotentReplay
+{
+    /** How long a retry waits for the first request with the same key to finish talking to the provider. */
+    private const IN_FLIGHT_WAIT_SECONDS = 10;
+
+    /** @return array<string, mixed>|null */
+    public static function previousAnswer(OrdersContext $ctx, string $key, string $requestHash): ?array
+    {
+        $deadline = microtime(true) + self::IN_FLIGHT_WAIT_SECONDS;
+        for (;;) {
+            $record = $ctx->storage->findIdempotentResponse($key);
+            if ($record === null) {
+                return null;
+            }
+            if ($record['requestHash'] !== $requestHash) {
+                throw new ProtocolError('idempotency_conflict');
+            }
+            if ($record['response'] !== null) {
+                return $record['response'];
+            }
+            if (microtime(true) > $deadline) {
+                throw new ProtocolError('provider_error', [], null, [], 409, true);
+            }
+            usleep(25000);
+        }
+    }
+}
