@@ -134,6 +134,10 @@ class GuichetChamps {
 		}, $morceaux));
 	}
 
+	/**
+	 * What the payer typed. SPIP hands every CVT value to the squelette already HTML-escaped (protege_champ):
+	 * it is unescaped here, and escaped once when printed, or "O'Brien" would come back as "O&#039;Brien".
+	 */
 	private function valeur($chemin) {
 		$v = $this->valeurs;
 		foreach (explode('.', $chemin) as $m) {
@@ -142,7 +146,7 @@ class GuichetChamps {
 			}
 			$v = $v[$m];
 		}
-		return is_scalar($v) ? (string) $v : null;
+		return is_scalar($v) ? htmlspecialchars_decode((string) $v, ENT_QUOTES | ENT_HTML401) : null;
 	}
 
 	private function id($chemin) {

@@ -47,13 +47,18 @@ final class EspacePriveTest extends RealSpipTestCase {
 		$page = $t->get('/ecrire/?exec=guichet_formulaire_edit&new=oui');
 		$page = $t->soumettre($page['corps'], 'editer_guichet_formulaire', ['titre' => 'Concert', 'genre' => 'tickets', 'config' => '{pas du json']);
 		self::assertStringContainsString('JSON', implode(' ', Navigateur::textes($page['corps'], "//*[contains(@class,'erreur_message')]")), 'a broken configuration is refused');
-		$page = $t->soumettre($page['corps'], 'editer_guichet_formulaire', ['titre' => 'Concert de Noël', 'genre' => 'tickets', 'config' => json_encode($config)]);
+		// Without a title: refused, and the JSON typed (quotes, accents) comes back intact in its field.
+		$page = $t->soumettre($page['corps'], 'editer_guichet_formulaire', ['titre' => '', 'genre' => 'tickets', 'config' => json_encode($config, JSON_PRETTY_PRINT | JSON_UNESCAPED_UNICODE)]);
+		self::assertNotEmpty(Navigateur::textes($page['corps'], "//*[contains(@class,'editer_titre')]//*[contains(@class,'erreur_message')]"));
+		self::assertSame($config, json_decode(Navigateur::formulaire($page['corps'], 'editer_guichet_formulaire')[1]['config'], true));
+		$page = $t->soumettre($page['corps'], 'editer_guichet_formulaire', ['titre' => 'Concert de Noël']);
 		self::assertMatchesRegularExpression('/exec=guichet_formulaire&id_guichet_formulaire=(\d+)/', $page['url']);
 		$id = (int) preg_replace('/.*id_guichet_formulaire=(\d+).*/', '$1', $page['url']);
 		$texte = self::contenu($page);
 		self::assertStringContainsString("<billetterie$id>", $texte, 'the shortcut to copy');
 		self::assertStringContainsString("<guichet$id>", $texte);
 		self::assertSame('prepa', self::site()->php("echo sql_getfetsel('statut', 'spip_guichet_formulaires', 'id_guichet_formulaire = $id');"));
+		self::assertSame($config, json_decode(self::site()->php("echo sql_getfetsel('config', 'spip_guichet_formulaires', 'id_guichet_formulaire = $id');"), true));
 
 		$avant = self::visiteur()->get("/spip.php?page=article&id_article=$article")['corps'];
 		self::assertSame([], Navigateur::textes($avant, '//guichet-tickets'));
@@ -77,7 +82,9 @@ final class EspacePriveTest extends RealSpipTestCase {
 		self::assertStringContainsString('…4321', self::contenu($page));
 		self::assertStringNotContainsString('cleDeTest', $page['corps'], 'a key just typed is not printed back');
 		self::assertStringNotContainsString('secretDeTest', $page['corps']);
+		$page = $t->soumettre($page['corps'], 'configurer_guichet', ['organisation_nom' => "L'Atelier & Co"]);
 		$page = $t->soumettre($page['corps'], 'configurer_guichet', ['organisation_objet' => 'Jardinage partagé']);
+		self::assertSame("L'Atelier & Co", self::site()->php("echo lire_config('guichet/organisation/nom');"), 'saved twice, still as typed');
 		self::assertSame('sk_test_cleDeTest4321', self::site()->php("echo lire_config('guichet/stripe/cle_secrete');"), 'an empty key field keeps the saved key');
 		$page = $t->soumettre($page['corps'], 'configurer_guichet', ['stripe_cle_secrete' => 'pk_test_mauvaise']);
 		self::assertStringContainsString('sk_', implode(' ', Navigateur::textes($page['corps'], "//*[contains(@class,'erreur_message')]")));

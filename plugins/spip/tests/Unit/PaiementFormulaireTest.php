@@ -53,6 +53,13 @@ final class PaiementFormulaireTest extends SiteSpipTestCase {
 		self::assertStringNotContainsString('&lt;span', $html);
 	}
 
+	public function testANameWithQuotesAndAmpersandsComesBackAsTyped(): void {
+		$this->poster(['donation' => ['amount' => '25'], 'payer' => ['email' => 'x', 'firstName' => 'Zoë <b>', 'lastName' => "O'Brien & fils"], 'payment' => ['method' => 'simulation']]);
+		$html = recuperer_fond('modeles/don', ['id' => $this->formulaires['donation']]);
+		self::assertStringContainsString('value="O\'Brien &amp; fils"', $html, 'escaped once, not twice');
+		self::assertStringContainsString('value="Zoë &lt;b&gt;"', $html);
+	}
+
 	public function testADonorWithoutAReceiptLeavesTheAddressEmpty(): void {
 		// The page prints the country already filled in (FR); that alone is not an address to check.
 		$this->poster(['donation' => ['amount' => '25', 'taxReceipt' => ''], 'payer' => ['email' => 'camille@example.fr', 'firstName' => 'Camille', 'lastName' => 'Martin',

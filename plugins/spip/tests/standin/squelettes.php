@@ -294,10 +294,25 @@ function standin_formulaire($nom, array $args) {
 			$env = array_merge($env, $traiter);
 		}
 	}
+	// SPIP escapes every value it hands to the form's squelette (protege_champ): strings with & " ' < or >,
+	// nested arrays included.
+	foreach ($env as $cle => $valeur) {
+		if ($cle[0] !== '_' && !in_array($cle, ['message_ok', 'message_erreur', 'editable', 'erreurs'], true)) {
+			$env[$cle] = standin_protege_champ($valeur);
+		}
+	}
 	$env += ['editable' => true, 'form' => $nom, 'formulaire_args' => json_encode($args), 'action' => self()];
 	if ($env['editable'] === false) {
 		$env['editable'] = '';
 	}
 	$GLOBALS['standin']['cvt'][$nom][] = $resultat;
 	return recuperer_fond("formulaires/$nom", $env);
+}
+
+/** SPIP's protege_champ() as documented: HTML-escapes strings (quotes included), recursively. */
+function standin_protege_champ($valeur) {
+	if (is_array($valeur)) {
+		return array_map('standin_protege_champ', $valeur);
+	}
+	return (is_string($valeur) && strpbrk($valeur, "&\"'<>") !== false) ? htmlspecialchars($valeur, ENT_QUOTES | ENT_HTML401, 'UTF-8') : $valeur;
 }
