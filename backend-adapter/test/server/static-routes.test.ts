@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { harness, type Harness } from './harness';
+import { harness, ORIGIN, type Harness } from './harness';
 
 describe('widget bundle and demo page', () => {
   let h: Harness;
@@ -25,6 +25,27 @@ describe('widget bundle and demo page', () => {
     expect(main.body).toBe('export const guichet = 1;\n');
     expect((await h.request({ method: 'GET', url: '/widgets/chunks/donation-abc.js' })).statusCode).toBe(200);
     expect((await h.request({ method: 'GET', url: '/widgets/missing.js' })).statusCode).toBe(404);
+  });
+
+  test('a site page on another origin may load the bundle as a module script; other origins may not', async () => {
+    for (const url of ['/widgets/guichet.js', '/widgets/chunks/donation-abc.js']) {
+      const allowed = await h.request({ method: 'GET', url, headers: { origin: ORIGIN } });
+      expect(allowed.statusCode).toBe(200);
+      expect(allowed.headers['access-control-allow-origin']).toBe(ORIGIN);
+      expect(allowed.headers['access-control-allow-credentials']).toBeUndefined();
+      expect(allowed.headers['vary']).toMatch(/Origin/);
+      const stranger = await h.request({ method: 'GET', url, headers: { origin: 'https://evil.example' } });
+      expect(stranger.statusCode).toBe(200);
+      expect(stranger.headers['access-control-allow-origin']).toBeUndefined();
+      expect(stranger.headers['vary']).toMatch(/Origin/);
+    }
+    const preflight = await h.request({
+      method: 'OPTIONS',
+      url: '/widgets/guichet.js',
+      headers: { origin: ORIGIN, 'access-control-request-method': 'GET' },
+    });
+    expect(preflight.statusCode).toBe(204);
+    expect(preflight.headers['access-control-allow-origin']).toBe(ORIGIN);
   });
 
   test('nothing outside the bundle, nor of another type, is served', async () => {

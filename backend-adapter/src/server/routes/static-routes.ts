@@ -34,6 +34,8 @@ export function staticRoutes(host: HostContext) {
       return reply
         .type(TYPES[extname(file)] as string)
         .header('Cache-Control', 'public, max-age=300')
+        // Whether CORS headers are sent depends on the page's origin: shared caches must keep them apart.
+        .header('Vary', 'Origin')
         .header('Content-Length', info.size)
         .send(createReadStream(file));
     });
