@@ -31,13 +31,15 @@ export function staticRoutes(host: HostContext) {
       if (!file.startsWith(root)) throw new OrderError('bad_request');
       const info = await stat(file).catch(() => null);
       if (!info?.isFile()) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
-      return reply
-        .type(TYPES[extname(file)] as string)
-        .header('Cache-Control', 'public, max-age=300')
-        // Whether CORS headers are sent depends on the page's origin: shared caches must keep them apart.
-        .header('Vary', 'Origin')
-        .header('Content-Length', info.size)
-        .send(createReadStream(file));
+      return (
+        reply
+          .type(TYPES[extname(file)] as string)
+          .header('Cache-Control', 'public, max-age=300')
+          // Whether CORS headers are sent depends on the page's origin: shared caches must keep them apart.
+          .header('Vary', 'Origin')
+          .header('Content-Length', info.size)
+          .send(createReadStream(file))
+      );
     });
 
     if (host.config.demoPage) {
