@@ -10,24 +10,17 @@ use Guichet\Adapter\Protocol\Json;
 /** What must happen once: provider events processed, and order requests answered per idempotency key. */
 final class SqliteOnce
 {
-    private SqliteConnection $db;
-
-    public function __construct(SqliteConnection $db)
+    public static function markEventProcessed(SqliteConnection $db, string $provider, string $eventId, \DateTimeImmutable $at): bool
     {
-        $this->db = $db;
-    }
-
-    public function markEventProcessed(string $provider, string $eventId, \DateTimeImmutable $at): bool
-    {
-        return $this->db->run(
+        return $db->run(
             'INSERT OR IGNORE INTO guichet_events (provider, event_id, processed_at) VALUES (?, ?, ?)',
             [$provider, $eventId, Instant::format($at)]
         )->rowCount() === 1;
     }
 
-    public function findIdempotentResponse(string $key): ?array
+    public static function findIdempotentResponse(SqliteConnection $db, string $key): ?array
     {
-        $row = $this->db->run('SELECT request_hash, response FROM guichet_idempotency WHERE idempotency_key = ?', [$key])->fetch();
+        $row = $db->run('SELECT request_hash, response FROM guichet_idempotency WHERE idempotency_key = ?', [$key])->fetch();
         if (!is_array($row)) {
             return null;
         }
@@ -35,16 +28,16 @@ final class SqliteOnce
         return ['requestHash' => (string) $row['request_hash'], 'response' => $response];
     }
 
-    public function claimIdempotencyKey(string $key, string $requestHash, \DateTimeImmutable $at): bool
+    public static function claimIdempotencyKey(SqliteConnection $db, string $key, string $requestHash, \DateTimeImmutable $at): bool
     {
-        return $this->db->run(
+        return $db->run(
             'INSERT OR IGNORE INTO guichet_idempotency (idempotency_key, request_hash, response, created_at) VALUES (?, ?, NULL, ?)',
             [$key, $requestHash, Instant::format($at)]
         )->rowCount() === 1;
     }
 
-    public function completeIdempotencyKey(string $key, array $response): void
+    public static function completeIdempotencyKey(SqliteConnection $db, string $key, array $response): void
     {
-        $this->db->run('UPDATE guichet_idempotency SET response = ? WHERE idempotency_key = ?', [Json::encode($response), $key]);
+        $db->run('UPDATE guichet_idempotency SET response = ? WHERE idempotency_key = ?', [Json::encode($response), $key]);
     }
 }

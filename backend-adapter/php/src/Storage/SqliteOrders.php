@@ -13,16 +13,9 @@ use Guichet\Adapter\Protocol\Json;
  */
 final class SqliteOrders
 {
-    private SqliteConnection $db;
-
-    public function __construct(SqliteConnection $db)
+    public static function insertOrder(SqliteConnection $db, array $order): void
     {
-        $this->db = $db;
-    }
-
-    public function insertOrder(array $order): void
-    {
-        $this->db->run(
+        $db->run(
             'INSERT INTO guichet_orders (id, form_id, kind, status, currency, total, refunded_amount, provider,
                provider_ref, payment_ref, subscription_ref, promo_code, search, created_at, expires_at, data)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -36,24 +29,24 @@ final class SqliteOrders
         );
     }
 
-    public function findOrder(string $orderId): ?array
+    public static function findOrder(SqliteConnection $db, string $orderId): ?array
     {
-        return $this->db->one('SELECT data FROM guichet_orders WHERE id = ?', [$orderId]);
+        return $db->one('SELECT data FROM guichet_orders WHERE id = ?', [$orderId]);
     }
 
-    public function findOrderByProviderRef(string $provider, string $providerRef): ?array
+    public static function findOrderByProviderRef(SqliteConnection $db, string $provider, string $providerRef): ?array
     {
-        return $this->db->one(
+        return $db->one(
             'SELECT data FROM guichet_orders WHERE provider = ? AND (provider_ref = ? OR payment_ref = ? OR subscription_ref = ?)
              ORDER BY created_at DESC LIMIT 1',
             [$provider, $providerRef, $providerRef, $providerRef]
         );
     }
 
-    public function updateOrder(string $orderId, array $changes, ?string $expectedStatus = null): bool
+    public static function updateOrder(SqliteConnection $db, string $orderId, array $changes, ?string $expectedStatus = null): bool
     {
-        return (bool) $this->db->transaction(function () use ($orderId, $changes, $expectedStatus): bool {
-            $order = $this->findOrder($orderId);
+        return (bool) $db->transaction(function () use ($db, $orderId, $changes, $expectedStatus): bool {
+            $order = self::findOrder($db, $orderId);
             if ($order === null || ($expectedStatus !== null && $order['status'] !== $expectedStatus)) {
                 return false;
             }
@@ -69,16 +62,16 @@ final class SqliteOrders
                 $sql .= ' AND status = ?';
                 $params[] = $expectedStatus;
             }
-            return $this->db->run($sql, $params)->rowCount() === 1;
+            return $db->run($sql, $params)->rowCount() === 1;
         });
     }
 
-    public function listOrders(array $filter, int $limit, int $offset): array
+    public static function listOrders(SqliteConnection $db, array $filter, int $limit, int $offset): array
     {
         [$where, $params] = self::where($filter);
         $params[] = max(0, $limit);
         $params[] = max(0, $offset);
-        $rows = $this->db->run(
+        $rows = $db->run(
             'SELECT data FROM guichet_orders' . $where . ' ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?',
             $params
         )->fetchAll(\PDO::FETCH_COLUMN);
@@ -87,15 +80,15 @@ final class SqliteOrders
         }, $rows);
     }
 
-    public function countOrders(array $filter): int
+    public static function countOrders(SqliteConnection $db, array $filter): int
     {
         [$where, $params] = self::where($filter);
-        return (int) $this->db->run('SELECT COUNT(*) FROM guichet_orders' . $where, $params)->fetchColumn();
+        return (int) $db->run('SELECT COUNT(*) FROM guichet_orders' . $where, $params)->fetchColumn();
     }
 
-    public function expiredPendingOrders(\DateTimeImmutable $now, int $limit): array
+    public static function expiredPendingOrders(SqliteConnection $db, \DateTimeImmutable $now, int $limit): array
     {
-        $rows = $this->db->run(
+        $rows = $db->run(
             "SELECT data FROM guichet_orders WHERE status = 'pending' AND expires_at IS NOT NULL AND expires_at <= ?
              ORDER BY expires_at LIMIT ?",
             [Instant::format($now), $limit]
@@ -105,18 +98,18 @@ final class SqliteOrders
         }, $rows);
     }
 
-    public function promoCodeUses(string $formId, string $code): int
+    public static function promoCodeUses(SqliteConnection $db, string $formId, string $code): int
     {
-        return (int) $this->db->run(
+        return (int) $db->run(
             "SELECT COUNT(*) FROM guichet_orders WHERE form_id = ? AND promo_code = ? COLLATE NOCASE
              AND status IN ('pending', 'paid')",
             [$formId, $code]
         )->fetchColumn();
     }
 
-    public function raisedAmount(string $formId): int
+    public static function raisedAmount(SqliteConnection $db, string $formId): int
     {
-        return (int) $this->db->run(
+        return (int) $db->run(
             "SELECT COALESCE(SUM(total - refunded_amount), 0) FROM guichet_orders WHERE form_id = ? AND status = 'paid'",
             [$formId]
         )->fetchColumn();

@@ -10,19 +10,12 @@ use Guichet\Adapter\Domain\Reservations;
 /** Seats per ticket type: held for an unpaid order until a date, sold, or released. */
 final class SqliteSeats
 {
-    private SqliteConnection $db;
-
-    public function __construct(SqliteConnection $db)
+    public static function holdSeats(SqliteConnection $db, string $formId, string $orderId, array $items, \DateTimeImmutable $expiresAt, \DateTimeImmutable $now): array
     {
-        $this->db = $db;
-    }
-
-    public function holdSeats(string $formId, string $orderId, array $items, \DateTimeImmutable $expiresAt, \DateTimeImmutable $now): array
-    {
-        return $this->db->transaction(function () use ($formId, $orderId, $items, $expiresAt, $now): array {
+        return $db->transaction(function () use ($db, $formId, $orderId, $items, $expiresAt, $now): array {
             $shortfalls = [];
             foreach ($items as $typeId => $item) {
-                $count = $this->count($formId, (string) $typeId, $now) + ['quota' => $item['quota']];
+                $count = self::count($db, $formId, (string) $typeId, $now) + ['quota' => $item['quota']];
                 if (!Reservations::canHold($count, (int) $item['quantity'], $now)) {
                     $shortfalls[] = ['typeId' => (string) $typeId, 'available' => (int) Reservations::availableSeats($count, $now)];
                 }
@@ -31,7 +24,7 @@ final class SqliteSeats
                 return $shortfalls;
             }
             foreach ($items as $typeId => $item) {
-                $this->db->run(
+                $db->run(
                     "INSERT INTO guichet_seats (order_id, form_id, type_id, quantity, state, expires_at) VALUES (?, ?, ?, ?, 'held', ?)",
                     [$orderId, $formId, (string) $typeId, (int) $item['quantity'], Instant::format($expiresAt)]
                 );
@@ -41,13 +34,13 @@ final class SqliteSeats
     }
 
     /** @return array{sold: int, holds: array<int, array{quantity: int, expiresAt: string}>} */
-    private function count(string $formId, string $typeId, \DateTimeImmutable $now): array
+    private static function count(SqliteConnection $db, string $formId, string $typeId, \DateTimeImmutable $now): array
     {
-        $sold = (int) $this->db->run(
+        $sold = (int) $db->run(
             "SELECT COALESCE(SUM(quantity), 0) FROM guichet_seats WHERE form_id = ? AND type_id = ? AND state = 'sold'",
             [$formId, $typeId]
         )->fetchColumn();
-        $holds = $this->db->run(
+        $holds = $db->run(
             "SELECT quantity, expires_at AS expiresAt FROM guichet_seats
              WHERE form_id = ? AND type_id = ? AND state = 'held' AND expires_at > ?",
             [$formId, $typeId, Instant::format($now)]
@@ -55,19 +48,19 @@ final class SqliteSeats
         return ['sold' => $sold, 'holds' => $holds];
     }
 
-    public function confirmSeats(string $orderId): void
+    public static function confirmSeats(SqliteConnection $db, string $orderId): void
     {
-        $this->db->run("UPDATE guichet_seats SET state = 'sold', expires_at = NULL WHERE order_id = ? AND state <> 'sold'", [$orderId]);
+        $db->run("UPDATE guichet_seats SET state = 'sold', expires_at = NULL WHERE order_id = ? AND state <> 'sold'", [$orderId]);
     }
 
-    public function releaseSeats(string $orderId): void
+    public static function releaseSeats(SqliteConnection $db, string $orderId): void
     {
-        $this->db->run("UPDATE guichet_seats SET state = 'released' WHERE order_id = ? AND state <> 'released'", [$orderId]);
+        $db->run("UPDATE guichet_seats SET state = 'released' WHERE order_id = ? AND state <> 'released'", [$orderId]);
     }
 
-    public function seatCounts(string $formId, \DateTimeImmutable $now): array
+    public static function seatCounts(SqliteConnection $db, string $formId, \DateTimeImmutable $now): array
     {
-        $rows = $this->db->run(
+        $rows = $db->run(
             "SELECT type_id,
                     COALESCE(SUM(CASE WHEN state = 'sold' THEN quantity END), 0) AS sold,
                     COALESCE(SUM(CASE WHEN state = 'held' AND expires_at > ? THEN quantity END), 0) AS held

@@ -19,9 +19,6 @@ final class SqliteStorage implements Storage, FormRepository
     public const SCHEMA_VERSION = SqliteSchema::VERSION;
 
     private SqliteConnection $db;
-    private SqliteOrders $orders;
-    private SqliteSeats $seats;
-    private SqliteOnce $once;
 
     public function __construct(\PDO $pdo)
     {
@@ -30,9 +27,6 @@ final class SqliteStorage implements Storage, FormRepository
         $pdo->exec('PRAGMA busy_timeout = 10000');
         $pdo->exec('PRAGMA foreign_keys = ON');
         $this->db = new SqliteConnection($pdo);
-        $this->orders = new SqliteOrders($this->db);
-        $this->seats = new SqliteSeats($this->db);
-        $this->once = new SqliteOnce($this->db);
     }
 
     /** Opens (and migrates) a database file; ':memory:' for a private in-memory database. */
@@ -80,86 +74,86 @@ final class SqliteStorage implements Storage, FormRepository
 
     public function insertOrder(array $order): void
     {
-        $this->orders->insertOrder($order);
+        SqliteOrders::insertOrder($this->db, $order);
     }
 
     public function findOrder(string $orderId): ?array
     {
-        return $this->orders->findOrder($orderId);
+        return SqliteOrders::findOrder($this->db, $orderId);
     }
 
     public function findOrderByProviderRef(string $provider, string $providerRef): ?array
     {
-        return $this->orders->findOrderByProviderRef($provider, $providerRef);
+        return SqliteOrders::findOrderByProviderRef($this->db, $provider, $providerRef);
     }
 
     public function updateOrder(string $orderId, array $changes, ?string $expectedStatus = null): bool
     {
-        return $this->orders->updateOrder($orderId, $changes, $expectedStatus);
+        return SqliteOrders::updateOrder($this->db, $orderId, $changes, $expectedStatus);
     }
 
     public function listOrders(array $filter, int $limit, int $offset): array
     {
-        return $this->orders->listOrders($filter, $limit, $offset);
+        return SqliteOrders::listOrders($this->db, $filter, $limit, $offset);
     }
 
     public function countOrders(array $filter): int
     {
-        return $this->orders->countOrders($filter);
+        return SqliteOrders::countOrders($this->db, $filter);
     }
 
     public function expiredPendingOrders(\DateTimeImmutable $now, int $limit): array
     {
-        return $this->orders->expiredPendingOrders($now, $limit);
+        return SqliteOrders::expiredPendingOrders($this->db, $now, $limit);
     }
 
     public function holdSeats(string $formId, string $orderId, array $items, \DateTimeImmutable $expiresAt, \DateTimeImmutable $now): array
     {
-        return $this->seats->holdSeats($formId, $orderId, $items, $expiresAt, $now);
+        return SqliteSeats::holdSeats($this->db, $formId, $orderId, $items, $expiresAt, $now);
     }
 
     public function confirmSeats(string $orderId): void
     {
-        $this->seats->confirmSeats($orderId);
+        SqliteSeats::confirmSeats($this->db, $orderId);
     }
 
     public function releaseSeats(string $orderId): void
     {
-        $this->seats->releaseSeats($orderId);
+        SqliteSeats::releaseSeats($this->db, $orderId);
     }
 
     public function seatCounts(string $formId, \DateTimeImmutable $now): array
     {
-        return $this->seats->seatCounts($formId, $now);
+        return SqliteSeats::seatCounts($this->db, $formId, $now);
     }
 
     public function promoCodeUses(string $formId, string $code): int
     {
-        return $this->orders->promoCodeUses($formId, $code);
+        return SqliteOrders::promoCodeUses($this->db, $formId, $code);
     }
 
     public function raisedAmount(string $formId): int
     {
-        return $this->orders->raisedAmount($formId);
+        return SqliteOrders::raisedAmount($this->db, $formId);
     }
 
     public function markEventProcessed(string $provider, string $eventId, \DateTimeImmutable $at): bool
     {
-        return $this->once->markEventProcessed($provider, $eventId, $at);
+        return SqliteOnce::markEventProcessed($this->db, $provider, $eventId, $at);
     }
 
     public function findIdempotentResponse(string $key): ?array
     {
-        return $this->once->findIdempotentResponse($key);
+        return SqliteOnce::findIdempotentResponse($this->db, $key);
     }
 
     public function claimIdempotencyKey(string $key, string $requestHash, \DateTimeImmutable $at): bool
     {
-        return $this->once->claimIdempotencyKey($key, $requestHash, $at);
+        return SqliteOnce::claimIdempotencyKey($this->db, $key, $requestHash, $at);
     }
 
     public function completeIdempotencyKey(string $key, array $response): void
     {
-        $this->once->completeIdempotencyKey($key, $response);
+        SqliteOnce::completeIdempotencyKey($this->db, $key, $response);
     }
 }
