@@ -1,14 +1,14 @@
 // Whole journeys on a real WordPress in Debian's Chromium: a visitor on a phone pays a published donation
 // block with a simulation test card (network guard on, axe-core on the public page), then the treasurer finds
 // the order in wp-admin, refunds it and exports the CSV. (The editor inserting the block is editor.test.ts.)
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { expectAccessible } from '../browser/support/axe';
 import { guardedPage, launchChromium } from '../browser/support/browser';
 import { fillPayer, payByTestCard } from '../browser/support/journey';
 import { ensureBlocksBuilt } from './build-blocks';
 import { phpProblems, startGuichet, type Json } from './guichet-site';
+import { preparePublicSite } from './public-site';
 import type { WordPressSite } from './wp-server';
 
 jest.setTimeout(120_000);
@@ -35,22 +35,7 @@ async function publish(slug: string, block: string, attributes: Json): Promise<s
 beforeAll(async () => {
   await ensureBlocksBuilt();
   site = await startGuichet({}, { defaultLocale: 'fr' });
-  // A French association's site (no language pack offline, so the locale by filter, as the demo does).
-  writeFileSync(
-    join(site.dir, 'wp-content/mu-plugins/french.php'),
-    "<?php add_filter('locale', static function () { return 'fr_FR'; });\n",
-  );
-  // Twenty Twenty-Five prints two unnamed <nav> landmarks (header, footer): axe's landmark-unique is the
-  // theme's, not Guichet's, so the test site names them and axe judges the rest of the page.
-  writeFileSync(
-    join(site.dir, 'wp-content/mu-plugins/named-navigation.php'),
-    `<?php add_filter('render_block_core/navigation', static function ($html) {
-      static $n = 0;
-      return preg_replace('/<nav /', '<nav aria-label="Navigation ' . (++$n) . '" ', $html, 1);
-    });\n`,
-  );
-  // wp-admin's admin bar asks gravatar.com for the admin's picture: an offline site shows none.
-  await site.php(`update_option('show_avatars', 0);`);
+  await preparePublicSite(site);
   browser = await launchChromium();
 });
 
