@@ -20,6 +20,18 @@ function guichet_champs_paiement($env) {
 	return guichet_champs_html($env['_guichet_formulaire'], $env, (array) ($env['_guichet_moyens'] ?? []), (string) ($env['_guichet_langue'] ?? 'fr'));
 }
 
+/** Above the no-JS form: its title, description and, for an event, when and where. @param array|string $env */
+function guichet_entete_paiement($env) {
+	if (is_string($env)) {
+		$env = @unserialize($env, ['allowed_classes' => false]);
+	}
+	if (!is_array($env) || !is_array($env['_guichet_formulaire'] ?? null)) {
+		return '';
+	}
+	include_spip('inc/guichet_champs');
+	return guichet_champs_entete($env['_guichet_formulaire'], (string) ($env['_guichet_langue'] ?? 'fr'));
+}
+
 /** The custom element's tag for a form kind (donation -> guichet-donation); empty for an unknown kind. */
 function guichet_element($genre) {
 	include_spip('inc/guichet_adaptateur');

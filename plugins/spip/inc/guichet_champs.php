@@ -65,6 +65,7 @@ function guichet_champs_html(array $form, array $valeurs, array $moyens, $langue
 		if (!empty($form['taxReceipt']['enabled'])) {
 			$html[] = $c->case_('membership.taxReceipt', _T('guichet:champ_recu_fiscal'));
 		}
+		$html[] = guichet_champs_perso($c, $form['membership']['fields'] ?? [], 'membership.fields', $langue);
 	} else {
 		foreach ($form['tickets']['types'] as $i => $type) {
 			$libelle = guichet_texte_localise($type['name'], $langue) . ' — ' . \Guichet\Adapter\Domain\Money::format((int) $type['price'], $devise, $langue);
@@ -74,9 +75,13 @@ function guichet_champs_html(array $form, array $valeurs, array $moyens, $langue
 				'erreur_de' => 'tickets.items',
 			]);
 		}
+		if (!empty($form['tickets']['attendeeNames'])) {
+			$html[] = guichet_champs_participants($c, $form, $valeurs, $langue);
+		}
 		if (!empty($form['tickets']['promoCodes'])) {
 			$html[] = $c->texte('tickets.promoCode', _T('guichet:champ_code_promo'), []);
 		}
+		$html[] = guichet_champs_perso($c, $form['tickets']['fields'] ?? [], 'tickets.fields', $langue);
 	}
 	$html[] = '<fieldset class="guichet-payeur"><legend>' . _T('guichet:legende_payeur') . '</legend>';
 	$html[] = $c->texte('payer.email', _T('guichet:champ_email'), ['type' => 'email', 'autocomplete' => 'email', 'required' => true]);
@@ -95,7 +100,102 @@ function guichet_champs_html(array $form, array $valeurs, array $moyens, $langue
 	}
 	$html[] = $c->radios('payment.method', _T('guichet:legende_paiement'), $options);
 	$html[] = $c->case_('consents.newsletterOptIn', _T('guichet:champ_lettre', ['association' => guichet_nom_association()]));
+	// Any error about a field this form does not show is listed first, never lost.
+	array_unshift($html, $c->erreursRestantes());
 	return implode("\n", array_filter($html));
+}
+
+/**
+ * The editor's own questions (FormConfig `fields`), at `$base.<id>`: text, date, choice or checkbox.
+ * @param array<int, array<string, mixed>> $champs
+ */
+function guichet_champs_perso(GuichetChamps $c, array $champs, $base, $langue) {
+	$html = [];
+	foreach ($champs as $champ) {
+		$chemin = $base . '.' . $champ['id'];
+		$libelle = guichet_texte_localise($champ['label'], $langue);
+		$aide = isset($champ['help']) ? guichet_texte_localise($champ['help'], $langue) : '';
+		$requis = !empty($champ['required']);
+		if ($champ['type'] === 'checkbox') {
+			$html[] = $c->case_($chemin, $libelle);
+		} elseif ($champ['type'] === 'choice') {
+			$options = ['' => '—'];
+			foreach ($champ['options'] ?? [] as $option) {
+				$options[(string) $option['value']] = guichet_texte_localise($option['label'], $langue);
+			}
+			$html[] = $c->choix($chemin, $libelle, $options, '', $aide, $requis);
+		} else {
+			$html[] = $c->texte($chemin, $libelle, [
+				'type' => $champ['type'] === 'date' ? 'date' : 'text', 'aide' => $aide, 'required' => $requis,
+				'maxlength' => $champ['type'] === 'text' ? (string) ($champ['maxLength'] ?? 2000) : null,
+			]);
+		}
+	}
+	return implode("\n", $html);
+}
+
+/**
+ * One first and last name per ticket when the form asks for them. Without JavaScript the number of tickets is
+ * known once posted: the first post shows these fields (with the reason), the next one fills them.
+ */
+function guichet_champs_participants(GuichetChamps $c, array $form, array $valeurs, $langue) {
+	$lignes = [];
+	foreach ($form['tickets']['types'] as $i => $type) {
+		$quantite = $valeurs['tickets']['items'][$i]['quantity'] ?? '';
+		$quantite = (is_string($quantite) && ctype_digit($quantite)) ? min((int) $quantite, (int) ($form['tickets']['maxPerOrder'] ?? 30)) : 0;
+		for ($k = 0; $k < $quantite; $k++) {
+			$billet = guichet_texte_localise($type['name'], $langue) . ' ' . ($k + 1);
+			$lignes[] = '<fieldset class="guichet-participant"><legend>' . spip_htmlspecialchars($billet) . '</legend>'
+				. $c->texte("tickets.attendees.$i.$k.firstName", _T('guichet:champ_prenom'), ['required' => true, 'autocomplete' => 'off'])
+				. $c->texte("tickets.attendees.$i.$k.lastName", _T('guichet:champ_nom'), ['required' => true, 'autocomplete' => 'off'])
+				. '</fieldset>';
+		}
+	}
+	if ($lignes === []) {
+		return '<p class="explication">' . _T('guichet:aide_participants') . '</p>';
+	}
+	return $c->groupe('tickets.attendees', _T('guichet:legende_participants'), implode("\n", $lignes));
+}
+
+/**
+ * Above the form, what the visitor is paying for: the form's title and description and, for an event, its
+ * date and place (the widget shows the same once it runs).
+ */
+function guichet_champs_entete(array $form, $langue) {
+	$html = '<h2 class="guichet-titre">' . spip_htmlspecialchars(guichet_texte_localise($form['title'], $langue)) . '</h2>';
+	if (!empty($form['description'])) {
+		$html .= '<p class="guichet-description">' . spip_htmlspecialchars(guichet_texte_localise($form['description'], $langue)) . '</p>';
+	}
+	$evenement = $form['kind'] === 'tickets' ? ($form['tickets']['event'] ?? null) : null;
+	if (is_array($evenement) && !empty($evenement['startsAt'])) {
+		$quand = guichet_date_longue((string) $evenement['startsAt'], $langue);
+		$ou = isset($evenement['location']) ? guichet_texte_localise($evenement['location'], $langue) : '';
+		$html .= '<p class="guichet-evenement">' . spip_htmlspecialchars($quand . ($ou !== '' ? ' · ' . $ou : '')) . '</p>';
+	}
+	return '<div class="guichet-entete">' . $html . '</div>';
+}
+
+/** "2026-12-12T20:00:00+01:00" -> "samedi 12 décembre 2026 à 20:00" (the event's own local time). */
+function guichet_date_longue($instant, $langue) {
+	try {
+		$date = new \DateTimeImmutable($instant);
+	} catch (\Exception $e) {
+		return $instant;
+	}
+	$noms = [
+		'fr' => [
+			['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'],
+			['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+			'%1$s %2$d %3$s %4$d à %5$s',
+		],
+		'en' => [
+			['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+			['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+			'%1$s %2$d %3$s %4$d at %5$s',
+		],
+	];
+	[$jours, $mois, $format] = $noms[$langue === 'en' ? 'en' : 'fr'];
+	return sprintf($format, $jours[(int) $date->format('w')], (int) $date->format('j'), $mois[(int) $date->format('n') - 1], (int) $date->format('Y'), $date->format('H:i'));
 }
 
 function guichet_champs_instance() {
@@ -120,6 +220,8 @@ class GuichetChamps {
 	private $prefixe;
 	private $valeurs;
 	private $erreurs;
+	/** @var array<string, true> errors shown next to a control */
+	private $montrees = [];
 
 	public function __construct($prefixe, array $valeurs, array $erreurs) {
 		$this->prefixe = $prefixe;
@@ -156,6 +258,10 @@ class GuichetChamps {
 	/** The error block and the attributes that tie it to the control. */
 	private function erreur($chemin, $aide, $erreurDe = null) {
 		$message = $this->erreurs[$chemin] ?? ($erreurDe !== null ? ($this->erreurs[$erreurDe] ?? null) : null);
+		$this->montrees[$chemin] = true;
+		if ($erreurDe !== null) {
+			$this->montrees[$erreurDe] = true;
+		}
 		$decrit = [];
 		$html = '';
 		if ($aide !== '') {
@@ -175,7 +281,7 @@ class GuichetChamps {
 		[$bloc, $attributs, $enErreur] = $this->erreur($chemin, (string) ($options['aide'] ?? ''), $options['erreur_de'] ?? null);
 		$valeur = $this->valeur($chemin) ?? (string) ($options['defaut'] ?? '');
 		$extra = '';
-		foreach (['inputmode', 'autocomplete', 'min', 'max'] as $a) {
+		foreach (['inputmode', 'autocomplete', 'min', 'max', 'maxlength'] as $a) {
 			if (isset($options[$a])) {
 				$extra .= ' ' . $a . '="' . spip_htmlspecialchars($options[$a]) . '"';
 			}
@@ -190,12 +296,12 @@ class GuichetChamps {
 			. '</div>';
 	}
 
-	public function choix($chemin, $libelle, array $options, $defaut) {
-		[$bloc, $attributs, $enErreur] = $this->erreur($chemin, '');
+	public function choix($chemin, $libelle, array $options, $defaut, $aide = '', $requis = false) {
+		[$bloc, $attributs, $enErreur] = $this->erreur($chemin, $aide);
 		$choisi = $this->valeur($chemin) ?? $defaut;
 		$html = '<div class="editer editer_' . str_replace('.', '_', $chemin) . ($enErreur ? ' erreur' : '') . '">'
 			. '<label for="' . $this->id($chemin) . '">' . spip_htmlspecialchars($libelle) . '</label>' . $bloc
-			. '<select name="' . self::nom($chemin) . '" id="' . $this->id($chemin) . '"' . $attributs . '>';
+			. '<select name="' . self::nom($chemin) . '" id="' . $this->id($chemin) . '"' . ($requis ? ' required="required"' : '') . $attributs . '>';
 		foreach ($options as $valeur => $texte) {
 			$html .= '<option value="' . spip_htmlspecialchars((string) $valeur) . '"' . ((string) $valeur === $choisi ? ' selected="selected"' : '') . '>'
 				. spip_htmlspecialchars($texte) . '</option>';
@@ -216,6 +322,24 @@ class GuichetChamps {
 				. '<label for="' . $id . '">' . spip_htmlspecialchars($texte) . '</label></div>';
 		}
 		return $html . '</fieldset>';
+	}
+
+	/** A fieldset around controls made elsewhere, carrying the error about the whole group. */
+	public function groupe($chemin, $legende, $contenu) {
+		[$bloc, $attributs, $enErreur] = $this->erreur($chemin, '');
+		return '<fieldset class="editer editer_' . str_replace('.', '_', $chemin) . ($enErreur ? ' erreur' : '') . '"' . $attributs . '>'
+			. '<legend>' . spip_htmlspecialchars($legende) . '</legend>' . $bloc . $contenu . '</fieldset>';
+	}
+
+	/** The errors no control has shown (a field this form does not offer), as a list; '' when there are none. */
+	public function erreursRestantes() {
+		$restantes = [];
+		foreach ($this->erreurs as $cle => $message) {
+			if (!isset($this->montrees[$cle]) && $cle !== 'message_erreur' && $cle !== 'message_ok' && strpos((string) $cle, '_') !== 0 && is_string($message)) {
+				$restantes[] = '<li>' . $message . '</li>';
+			}
+		}
+		return $restantes === [] ? '' : '<ul class="reponse_formulaire reponse_formulaire_erreur guichet-autres-erreurs">' . implode('', $restantes) . '</ul>';
 	}
 
 	public function case_($chemin, $libelle) {

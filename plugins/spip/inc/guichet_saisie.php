@@ -72,9 +72,12 @@ function guichet_saisie_requete(array $form, array $saisie, $langue, $retour = '
 		if ($texte($adhesion['amount'] ?? '') !== '') {
 			$requete['membership']['amount'] = \Guichet\Adapter\Domain\Money::parse($texte($adhesion['amount']), (string) $form['currency'], $requete['locale']) ?? -1;
 		}
-		$requete['membership']['members'] = [
-			['firstName' => $requete['payer']['firstName'], 'lastName' => $requete['payer']['lastName'], 'email' => $requete['payer']['email']],
-		];
+		$membre = ['firstName' => $requete['payer']['firstName'], 'lastName' => $requete['payer']['lastName'], 'email' => $requete['payer']['email']];
+		$perso = guichet_saisie_perso($form['membership']['fields'] ?? [], $adhesion['fields'] ?? []);
+		if ($perso !== []) {
+			$membre['fields'] = $perso;
+		}
+		$requete['membership']['members'] = [$membre];
 	} else {
 		$billets = is_array($saisie['tickets'] ?? null) ? $saisie['tickets'] : [];
 		$lignes = [];
@@ -85,12 +88,51 @@ function guichet_saisie_requete(array $form, array $saisie, $langue, $retour = '
 			}
 		}
 		$requete['tickets'] = ['items' => $lignes];
+		// Once the form has shown the name fields (a post with quantities), one name per ticket, in the order of
+		// the lines: row i of the form, ticket k of that row; empty names are sent too, so each is pointed at.
+		if (!empty($form['tickets']['attendeeNames']) && is_array($billets['attendees'] ?? null)) {
+			$participants = [];
+			foreach ($form['tickets']['types'] ?? [] as $i => $type) {
+				$quantite = $texte($billets['items'][$i]['quantity'] ?? '');
+				for ($k = 0; ctype_digit($quantite) && $k < min((int) $quantite, 100); $k++) {
+					$nom = is_array($billets['attendees'][$i][$k] ?? null) ? $billets['attendees'][$i][$k] : [];
+					$participants[] = ['typeId' => (string) $type['id'], 'firstName' => $texte($nom['firstName'] ?? ''), 'lastName' => $texte($nom['lastName'] ?? '')];
+				}
+			}
+			$requete['tickets']['attendees'] = $participants;
+		}
 		$code = $texte($billets['promoCode'] ?? '');
 		if ($code !== '') {
 			$requete['tickets']['promoCode'] = $code;
 		}
+		$perso = guichet_saisie_perso($form['tickets']['fields'] ?? [], $billets['fields'] ?? []);
+		if ($perso !== []) {
+			$requete['tickets']['fields'] = $perso;
+		}
 	}
 	return $requete;
+}
+
+/**
+ * The answers to the editor's own questions: a checkbox is true or false, other answers are the trimmed text,
+ * left out when empty (so a required question says so).
+ * @param array<int, array<string, mixed>> $champs
+ * @param mixed $postes
+ * @return array<string, bool|string>
+ */
+function guichet_saisie_perso(array $champs, $postes) {
+	$postes = is_array($postes) ? $postes : [];
+	$valeurs = [];
+	foreach ($champs as $champ) {
+		$id = (string) $champ['id'];
+		$valeur = $postes[$id] ?? '';
+		if ($champ['type'] === 'checkbox') {
+			$valeurs[$id] = is_string($valeur) && $valeur !== '';
+		} elseif (is_string($valeur) && trim($valeur) !== '') {
+			$valeurs[$id] = trim($valeur);
+		}
+	}
+	return $valeurs;
 }
 
 /** "offline:cheque" -> {provider: offline, offlineMethod: cheque}; "stripe" -> {provider: stripe}. */
@@ -158,6 +200,23 @@ function guichet_saisie_champ_affiche($champ, $genre, array $form = [], array $r
 				return 'tickets.items.' . $i . '.quantity';
 			}
 		}
+	}
+	// Names are posted per row and ticket (tickets.attendees.<row>.<k>) but sent as one list.
+	if ($genre === 'tickets' && preg_match('/^tickets\.attendees\.(\d+)\.(firstName|lastName)$/', $champ, $m)) {
+		$n = (int) $m[1];
+		foreach ($form['tickets']['types'] ?? [] as $i => $type) {
+			foreach ($requete['tickets']['items'] ?? [] as $ligne) {
+				if ($ligne['typeId'] === $type['id']) {
+					if ($n < $ligne['quantity']) {
+						return "tickets.attendees.$i.$n." . $m[2];
+					}
+					$n -= $ligne['quantity'];
+				}
+			}
+		}
+	}
+	if ($genre === 'membership' && strpos($champ, 'membership.members.0.fields.') === 0) {
+		return 'membership.fields.' . substr($champ, strlen('membership.members.0.fields.'));
 	}
 	if ($genre === 'membership' && strpos($champ, 'membership.members.0.') === 0) {
 		return 'payer.' . substr($champ, strlen('membership.members.0.'));

@@ -65,4 +65,23 @@ final class PaiementSansJavascriptTest extends RealSpipTestCase {
 		$commandes = self::site()->json('echo json_encode(sql_allfetsel("statut, prestataire", "spip_guichet_commandes", "id_guichet_formulaire = ' . $adhesion . '"));');
 		self::assertSame([['statut' => 'pending', 'prestataire' => 'offline']], $commandes, 'one order, waiting for its cheque');
 	}
+
+	public function testAConcertGoerChoosesTicketsNamesEachAttendeeAndPays(): void {
+		$concert = self::formulaire('form-config.tickets', ['payment' => ['providers' => ['simulation']]]);
+		$article = self::article("<billetterie$concert>");
+		$visiteur = self::visiteur();
+		$page = $visiteur->get("/spip.php?page=article&id_article=$article");
+		self::assertSame(['Concert de Noël au jardin'], Navigateur::textes($page['corps'], "//guichet-tickets//h2"));
+		self::assertStringContainsString('samedi 12 décembre 2099 à 20:00', implode(' ', Navigateur::textes($page['corps'], "//guichet-tickets//p[@class='guichet-evenement']")));
+
+		$page = $visiteur->soumettre($page['corps'], 'guichet_paiement', ['tickets' => ['items' => [['quantity' => '2']]], 'payer' => ['email' => 'nora@example.fr', 'firstName' => 'Nora', 'lastName' => 'Haddad']]);
+		self::assertSame(['Plein tarif 1', 'Plein tarif 2'], Navigateur::textes($page['corps'], "//fieldset[@class='guichet-participant']/legend"), 'one name per ticket asked');
+		$page = $visiteur->soumettre($page['corps'], 'guichet_paiement', ['tickets' => ['attendees' => [[['firstName' => 'Nora', 'lastName' => 'Haddad'], ['firstName' => 'Yanis', 'lastName' => 'Haddad']]]]]);
+		self::assertStringContainsString('page=guichet_simulation', $page['url'], implode(' ', Navigateur::textes($page['corps'], "//*[contains(@class,'erreur')]")));
+		$commande = (string) preg_replace('/.*[?&]commande=([^&]+).*/', '$1', $page['url']);
+		self::assertSame(3000, (int) self::commande($commande)['total']);
+		$page = $visiteur->soumettre($page['corps'], 'guichet_simulation', ['carte' => '4242 4242 4242 4242']);
+		self::assertSame('paid', self::commande($commande)['statut']);
+		self::assertCount(2, Navigateur::textes($page['corps'], "//guichet-tickets//p[contains(@class,'reponse_formulaire_ok')]/br"), 'the two tickets with their codes');
+	}
 }

@@ -32,9 +32,18 @@ abstract class RealSpipTestCase extends TestCase {
 		return $site;
 	}
 
-	/** A published Guichet form made from a protocol example, with changes; returns its id. */
+	/**
+	 * A published Guichet form made from a protocol example, with changes; returns its id. The site runs on the
+	 * real clock: the example concert moves to Saturday 12 December 2099, on sale from 2020 until then.
+	 */
 	protected static function formulaire(string $exemple, array $changements = [], string $statut = 'publie'): int {
-		$config = array_replace(json_decode((string) file_get_contents(GUICHET_REPO_DIR . "/docs/examples/protocol/$exemple.json"), true), $changements);
+		$config = json_decode((string) file_get_contents(GUICHET_REPO_DIR . "/docs/examples/protocol/$exemple.json"), true);
+		if ($config['kind'] === 'tickets') {
+			$config['tickets']['event']['startsAt'] = '2099-12-12T20:00:00+01:00';
+			$config['tickets']['event']['endsAt'] = '2099-12-12T22:30:00+01:00';
+			$config['tickets']['salesWindow'] = ['opensAt' => '2020-01-01T09:00:00+01:00', 'closesAt' => '2099-12-12T18:00:00+01:00'];
+		}
+		$config = array_replace($config, $changements);
 		$genre = $config['kind'];
 		$titre = $config['title']['fr'] ?? $exemple;
 		unset($config['id'], $config['kind']);
