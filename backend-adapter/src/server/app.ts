@@ -7,6 +7,7 @@ import { handleError, sendError } from './error-response';
 import type { HostContext } from './host-context';
 import { loggerOptions, type LogDestination } from './logging';
 import { adminRoutes } from './routes/admin-routes';
+import { noJsRoutes } from './routes/no-js-routes';
 import { publicRoutes } from './routes/public-routes';
 import { staticRoutes } from './routes/static-routes';
 import { webhookRoutes } from './routes/webhook-routes';
@@ -67,6 +68,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await registerCors(fastify, host);
   const base = '/v1/sites/:site';
   await fastify.register(publicRoutes(host), { prefix: base });
+  await fastify.register(noJsRoutes(host), { prefix: base });
   await fastify.register(webhookRoutes(host), { prefix: base });
   await fastify.register(adminRoutes(host), { prefix: `${base}/admin` });
   await fastify.register(staticRoutes(host));

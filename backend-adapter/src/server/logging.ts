@@ -28,9 +28,9 @@ export const REDACT_PATHS = [
   ...SECRET_KEYS.map((key) => path('*.*', key)),
 ];
 
-/** `/orders/x?token=abc&locale=fr` → `/orders/x?token=[REDACTED]&locale=fr`. */
+/** `/orders/x?token=abc&locale=fr` → `/orders/x?token=[REDACTED]&locale=fr` (the no-JS simulation page's `secret` too). */
 export function maskUrl(url: string): string {
-  return url.replace(/([?&](?:token|client_secret|key)=)[^&#]*/gi, '$1[REDACTED]');
+  return url.replace(/([?&](?:token|client_secret|secret|key)=)[^&#]*/gi, '$1[REDACTED]');
 }
 
 export interface LogDestination {

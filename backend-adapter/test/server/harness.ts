@@ -65,7 +65,12 @@ export interface Harness extends App {
 
 /** The whole app on an in-memory SQLite database, driven with fastify.inject (no socket). */
 export async function harness(
-  opts: { limits?: Record<string, number>; log?: { write(line: string): void }; config?: object } = {},
+  opts: {
+    limits?: Record<string, number>;
+    log?: { write(line: string): void };
+    config?: object;
+    env?: Record<string, string>;
+  } = {},
 ): Promise<Harness> {
   const storage = new SqlStorage(new SqliteDriver(':memory:'));
   await storage.migrate();
@@ -90,7 +95,7 @@ export async function harness(
       ],
       ...opts.config,
     },
-    { baseDir: '/tmp', env: { ADMIN_TOKEN, SIMULATION_SECRET } },
+    { baseDir: '/tmp', env: { ADMIN_TOKEN, SIMULATION_SECRET, ...opts.env } },
   );
   await storage.syncStock('demo', 'concert', [{ typeId: 'plein', quota: 10 }]);
   const clock = { offsetMs: 0 };
@@ -112,6 +117,8 @@ export async function harness(
         payload === undefined ? undefined : typeof payload === 'string' ? payload : JSON.stringify(payload);
       const response = await fetch(`${url}${path}`, {
         method,
+        // Redirects are answers the tests read (the no-JS routes' 303s), not something to follow.
+        redirect: 'manual',
         headers: {
           ...(body !== undefined && !headers['content-type'] ? { 'content-type': 'application/json' } : {}),
           ...headers,

@@ -9,6 +9,21 @@ describe('logs never hold a secret', () => {
   });
   afterAll(() => h.close());
 
+  test('the no-JS simulation page’s secret and token stay out of the logs', async () => {
+    const answer = await h.request({
+      method: 'POST',
+      url: '/v1/sites/demo/forms/don/submit',
+      payload:
+        'donation.amount=2500&payer.email=ada%40example.org&payer.firstName=Ada&payer.lastName=L&payment.method=simulation',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    const page = new URL(answer.headers['location'] ?? '');
+    await h.request({ method: 'GET', url: `${page.pathname}${page.search}` });
+    const text = lines.join('');
+    expect(text).toContain(`"url":"${page.pathname}?secret=[REDACTED]`);
+    for (const name of ['secret', 'token']) expect(text).not.toContain(page.searchParams.get(name) as string);
+  });
+
   test('tokens, client secrets, signatures and the admin token stay out of the logs', async () => {
     const created = await h.request({
       method: 'POST',
