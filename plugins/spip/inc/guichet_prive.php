@@ -62,7 +62,7 @@ function guichet_prive_commandes(array $env) {
 		. '<th scope="col">' . _T('guichet:col_montant') . '</th><th scope="col">' . _T('guichet:col_statut') . '</th></tr></thead><tbody>';
 	foreach ($liste['orders'] as $c) {
 		$url = generer_url_ecrire('guichet_commande', 'commande=' . rawurlencode($c['id']), true);
-		$html .= '<tr><td>' . spip_htmlspecialchars(substr((string) $c['createdAt'], 0, 16)) . '</td>'
+		$html .= '<tr><td>' . spip_htmlspecialchars(guichet_prive_date((string) $c['createdAt'])) . '</td>'
 			. '<td><a href="' . spip_htmlspecialchars($url) . '">' . spip_htmlspecialchars(trim(($c['payer']['firstName'] ?? '') . ' ' . ($c['payer']['lastName'] ?? ''))) . '</a> ' . spip_htmlspecialchars($c['payer']['email'] ?? '') . '</td>'
 			. '<td>' . _T('guichet:genre_' . $c['kind']) . '</td>'
 			. '<td>' . spip_htmlspecialchars(guichet_montant((int) $c['total'], (string) $c['currency'])) . '</td>'
@@ -81,7 +81,7 @@ function guichet_prive_commande($id) {
 	$html = '<dl class="guichet-commande">';
 	$lignes = [
 		'col_reference' => $c['reference'] ?? $c['id'],
-		'col_date' => $c['createdAt'],
+		'col_date' => guichet_prive_date((string) $c['createdAt']),
 		'col_payeur' => trim(($c['payer']['firstName'] ?? '') . ' ' . ($c['payer']['lastName'] ?? '') . ' <' . ($c['payer']['email'] ?? '') . '>'),
 		'col_montant' => guichet_montant((int) $c['total'], (string) $c['currency']),
 		'col_rembourse' => guichet_montant((int) $c['refundedAmount'], (string) $c['currency']),
@@ -99,4 +99,18 @@ function guichet_prive_commande($id) {
 		$html .= '<a class="bouton" href="' . spip_htmlspecialchars(generer_action_auteur('guichet_rembourser', $c['id'], '', true)) . '">' . _T('guichet:action_rembourser') . '</a>';
 	}
 	return $html . '</p>';
+}
+
+/**
+ * An order's instant (UTC, as the adapter stores it) in the site's time zone, written the way SPIP writes dates
+ * in its private space ("23 novembre 2026 à 14h05"); as "2026-11-23 14:05" where SPIP's date filters are absent.
+ */
+function guichet_prive_date($instant) {
+	try {
+		$date = (new \DateTimeImmutable($instant))->setTimezone(new \DateTimeZone(date_default_timezone_get()));
+	} catch (\Exception $e) {
+		return $instant;
+	}
+	include_spip('inc/filtres_dates');
+	return function_exists('affdate_heure') ? (string) affdate_heure($date->format('Y-m-d H:i:s')) : $date->format('Y-m-d H:i');
 }
