@@ -81,6 +81,18 @@ async function webhooks(site: WordPressSite, formId: string): Promise<string[]> 
     const body = (await response.json()) as { duplicate?: boolean };
     return response.status === 200 && body.duplicate === false;
   };
+  // The ceiling: the same number of bare route calls, as concurrent, on the same 4 PHP workers.
+  const pings = Array.from({ length: EVENTS }, (_, i) => i);
+  const pingStarted = Date.now();
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (pings.shift() !== undefined)
+        await fetch(`${site.url}/wp-json/bench/v1/ping`, { method: 'POST', body: '{}' }).then((r) =>
+          r.text(),
+        );
+    }),
+  );
+  const ceiling = EVENTS / ((Date.now() - pingStarted) / 1000);
   const queue = [...ids];
   let applied = 0;
   const started = Date.now();
@@ -92,6 +104,7 @@ async function webhooks(site: WordPressSite, formId: string): Promise<string[]> 
   const perSecond = applied / ((Date.now() - started) / 1000);
   return [
     `wordpress webhook events applied: ${applied} of ${EVENTS} (reference)`,
+    `wordpress bare REST route calls per second, same concurrency: ${ceiling.toFixed(0)} calls/s (reference)`,
     `wordpress webhook events per second: ${perSecond.toFixed(0)} events/s (target ≥ 100)`,
   ];
 }
