@@ -185,3 +185,49 @@ test('on a French site the no-JS form speaks French (the shipped translation)', 
     rmSync(muPlugin);
   }
 });
+
+test('the no-JS test-card page: a declined card is announced there, 3-D Secure asks, then approving pays', async () => {
+  const submitted = await fetch(`${site.api}/forms/concert-2030/submit`, {
+    method: 'POST',
+    body: new URLSearchParams({
+      'tickets[items][0][typeId]': 'plein',
+      'tickets[items][0][quantity]': '1',
+      'payer[firstName]': 'Lou',
+      'payer[lastName]': 'Bernard',
+      'payer[email]': 'lou@example.fr',
+      locale: 'en',
+      returnTo: `${site.url}/billetterie/`,
+    }),
+    redirect: 'manual',
+  });
+  const cardPage = new URL(submitted.headers.get('location') ?? '');
+  const fields = (html: string) =>
+    new URLSearchParams(
+      [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map(([, name, value]) => [
+        name ?? '',
+        (value ?? '').replace(/&amp;|&#038;/g, '&'),
+      ]),
+    );
+  const post = (form: URLSearchParams) =>
+    fetch(`${site.url}/wp-admin/admin-post.php`, { method: 'POST', body: form, redirect: 'manual' });
+
+  const first = fields(await (await fetch(cardPage)).text());
+  first.set('card', '4000 0000 0000 0002');
+  const declined = await post(first);
+  expect(declined.status).toBe(200);
+  const declinedPage = await declined.text();
+  expect(declinedPage).toMatch(/<p role="alert">[^<]+<\/p>/);
+  expect(declinedPage).toContain('<label for="guichet-card">Test card number</label>');
+
+  const retry = fields(declinedPage);
+  retry.set('card', '4000 0027 6000 3184');
+  const challenge = await (await post(retry)).text();
+  expect(challenge).toContain('<h1>3-D Secure check (simulation)</h1>');
+  const approve = fields(challenge);
+  approve.set('approve', '1');
+  const paid = await post(approve);
+  expect(paid.status).toBe(303);
+  const shown = await (await fetch(paid.headers.get('location') ?? '')).text();
+  expect(shown).toContain('role="status"');
+  expect(phpProblems(site)).toEqual([]);
+});

@@ -75,6 +75,11 @@ final class SimulationPage
             self::page($fields, $status->body, (string) ($answer->body['error']['message'] ?? ''), false);
             return;
         }
+        if (($answer->body['outcome'] ?? '') === 'declined') {
+            // As in the widget: the payer reads why and may try another card on the same page.
+            self::page($fields, $status->body, (string) ($answer->body['order']['failure']['message'] ?? __('The payment did not go through.', 'guichet')), false);
+            return;
+        }
         wp_safe_redirect($done, 303);
         exit;
     }
