@@ -4,6 +4,7 @@ import type { Storage } from '../storage';
 import type { ResolvedConfig } from './config/resolved-config';
 import { registerCors } from './cors';
 import { handleError, sendError } from './error-response';
+import { orderThrottle } from './rate-limit';
 import type { HostContext } from './host-context';
 import { loggerOptions, type LogDestination } from './logging';
 import { adminRoutes } from './routes/admin-routes';
@@ -59,7 +60,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     now,
     ...(options.stripe ? { stripe: options.stripe } : {}),
   });
-  const host: HostContext = { deps, sites, config, publicUrl };
+  const host: HostContext = { deps, sites, config, publicUrl, throttleOrders: orderThrottle(config.limits) };
 
   fastify.setErrorHandler(handleError);
   fastify.setNotFoundHandler((request, reply) =>

@@ -10,6 +10,8 @@ export interface HostContext {
   readonly sites: ReadonlyMap<string, HostSite>;
   readonly config: ResolvedConfig;
   readonly publicUrl: () => string;
+  /** Throws rate_limited when this IP starts orders too fast (shared by every route that starts one). */
+  readonly throttleOrders: (ip: string) => void;
 }
 
 /** The site named in the path; an unknown one answers like the missing thing the route was looking for. */

@@ -1,3 +1,5 @@
+import { OrderError } from '../orders';
+
 /**
  * A token bucket per key (the client IP): `burst` requests at once, then `perMinute` a minute. Small and
  * in-process on purpose: one association's order form needs no shared store, only a brake on card testing.
@@ -32,4 +34,24 @@ export class TokenBuckets {
     const full = this.burst / (this.perMinute / 60_000);
     for (const [key, bucket] of this.buckets) if (now - bucket.at >= full) this.buckets.delete(key);
   }
+}
+
+/**
+ * The brake on starting orders, per client IP. One instance per host: the JSON routes and the no-JS routes
+ * draw from the same buckets, so switching between them never doubles a payer's allowance.
+ */
+export function orderThrottle(limits: {
+  ordersPerMinute: number;
+  ordersBurst: number;
+}): (ip: string) => void {
+  const buckets = new TokenBuckets(limits.ordersPerMinute, limits.ordersBurst);
+  return (ip) => {
+    const taken = buckets.take(ip);
+    if (!taken.ok) {
+      throw new OrderError('rate_limited', {
+        retryable: true,
+        params: { retryAfter: taken.retryAfterSeconds },
+      });
+    }
+  };
 }

@@ -3,7 +3,6 @@ import { errorMessage, type Locale, type OrderCreated } from '../../protocol';
 import { createOrder, orderStatus, OrderError, simulatePayment, type SimulationStep } from '../../orders';
 import { siteOf, type HostContext } from '../host-context';
 import { acceptLanguage } from '../locale';
-import { TokenBuckets } from '../rate-limit';
 import type { HostSite } from '../sites';
 import { cardPage, challengePage, type SimulationTrip } from '../no-js/card-page';
 import { errorsPage } from '../no-js/errors-page';
@@ -37,17 +36,7 @@ export function noJsRoutes(host: HostContext) {
       return sendPage(reply, fallback.status, errorsPage({ error: fallback, locale, fields: {}, back }));
     });
 
-    const limits = host.config.limits;
-    const buckets = new TokenBuckets(limits.ordersPerMinute, limits.ordersBurst);
-    const throttle = (request: FastifyRequest) => {
-      const taken = buckets.take(request.ip);
-      if (!taken.ok) {
-        throw new OrderError('rate_limited', {
-          retryable: true,
-          params: { retryAfter: taken.retryAfterSeconds },
-        });
-      }
-    };
+    const throttle = (request: FastifyRequest) => host.throttleOrders(request.ip);
 
     app.post('/forms/:formId/submit', async (request, reply) => {
       const site = siteOf(host, request, 'form_not_found');

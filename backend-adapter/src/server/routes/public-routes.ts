@@ -3,7 +3,6 @@ import { SimulationChallengeRequest, SimulationConfirmRequest } from '../../prot
 import { checkShape, createOrder, orderStatus, OrderError, publicForm, simulatePayment } from '../../orders';
 import { siteOf, type HostContext } from '../host-context';
 import { requestLocale } from '../locale';
-import { TokenBuckets } from '../rate-limit';
 
 /**
  * The six protocol routes under `{base}` = `/v1/sites/{site}` (docs/protocol.md §3), webhooks aside
@@ -11,17 +10,7 @@ import { TokenBuckets } from '../rate-limit';
  */
 export function publicRoutes(host: HostContext) {
   return async (app: FastifyInstance) => {
-    const limits = host.config.limits;
-    const buckets = new TokenBuckets(limits.ordersPerMinute, limits.ordersBurst);
-    const throttle = (request: FastifyRequest) => {
-      const taken = buckets.take(request.ip);
-      if (!taken.ok) {
-        throw new OrderError('rate_limited', {
-          retryable: true,
-          params: { retryAfter: taken.retryAfterSeconds },
-        });
-      }
-    };
+    const throttle = (request: FastifyRequest) => host.throttleOrders(request.ip);
 
     app.get('/forms/:formId', async (request, reply) => {
       const site = siteOf(host, request, 'form_not_found');
