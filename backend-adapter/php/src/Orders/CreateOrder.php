@@ -7,6 +7,7 @@ namespace Guichet\Adapter\Orders;
 use Guichet\Adapter\Domain\Instant;
 use Guichet\Adapter\Protocol\FieldError;
 use Guichet\Adapter\Protocol\ProtocolError;
+use Guichet\Adapter\Providers\ProviderCommand;
 use Guichet\Adapter\Providers\ProviderEvent;
 
 /**
@@ -73,7 +74,10 @@ final class CreateOrder
             throw new ProtocolError('provider_error', [], null, [], 409, true);
         }
 
-        $command = StartPayment::run($ctx, $provider, $order, $token, $quote, $request);
+        // Nothing to pay (free tickets, a 100 % code): no provider is called and the order is paid at once.
+        $command = (int) $quote['total'] === 0
+            ? ProviderCommand::completed()
+            : StartPayment::run($ctx, $provider, $order, $token, $quote, $request);
         $next = $command->next ?? ['type' => 'completed'];
         $expiresAt = $command->type === 'next' && $command->expiresAt !== null ? Instant::format($command->expiresAt) : $order['expiresAt'];
         $stored = array_merge($order, ['providerRef' => $command->providerRef, 'next' => $next, 'expiresAt' => $expiresAt]);
@@ -95,6 +99,10 @@ final class CreateOrder
         if ($command->type === 'completed') {
             // Nothing left to pay at the provider: record the payment like any verified event.
             ApplyEvents::run($ctx, $provider->id(), [new ProviderEvent('start_' . $order['id'], 'payment_succeeded', $now, null, $order['id'])]);
+            $paid = $ctx->storage->findOrder($order['id']);
+            if ($paid !== null) {
+                $answer['order'] = OrderView::status($paid, $request['locale'], $form, $ctx->catalogue);
+            }
         }
         $ctx->log->log('info', 'order created', ['orderId' => $order['id'], 'formId' => $form['id'], 'provider' => $providerId, 'total' => $order['total']]);
         return $answer;

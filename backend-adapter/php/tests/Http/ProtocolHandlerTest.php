@@ -123,6 +123,25 @@ final class ProtocolHandlerTest extends TestCase
         self::assertMatchesRegularExpression('/^[0-9A-HJKMNP-TV-Z]{10}$/', $result['order']['tickets'][0]['code']);
     }
 
+    public function testFreeTicketsArePaidAtOnceWithoutAskingTheProvider(): void
+    {
+        $form = TestSite::example('form-config.tickets');
+        $form['id'] = 'portes-ouvertes';
+        $form['tickets']['attendeeNames'] = false;
+        $form['tickets']['types'][] = ['id' => 'invite', 'name' => 'Invitation', 'price' => 0, 'quota' => 10];
+        $this->site->storage->saveForm($form);
+        $created = $this->create('portes-ouvertes', ['kind' => 'tickets', 'locale' => 'fr', 'payment' => ['provider' => 'simulation'],
+            'payer' => ['email' => 'a@example.org', 'firstName' => 'Ada', 'lastName' => 'Lovelace'],
+            'tickets' => ['items' => [['typeId' => 'invite', 'quantity' => 2]]]]);
+        self::assertSame(['type' => 'completed'], $created['next']);
+        self::assertSame('paid', $created['order']['status']);
+        self::assertCount(2, $created['order']['tickets']);
+        $invite = array_values(array_filter($this->site->call('GET', '/forms/portes-ouvertes')->body['tickets']['types'], static function (array $type): bool {
+            return $type['id'] === 'invite';
+        }))[0];
+        self::assertSame(8, $invite['available']);
+    }
+
     public function testATamperedTotalIsRefusedWithTheServersPrice(): void
     {
         $answer = $this->site->call('POST', '/forms/concert-noel/orders', array_replace(TestSite::example('order-request.tickets'), ['expectedTotal' => 100]));
