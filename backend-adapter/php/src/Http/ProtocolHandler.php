@@ -100,7 +100,8 @@ final class ProtocolHandler
                 }
                 $step = ['type' => 'challenge', 'approve' => $body['approve']];
             }
-            return new HttpAnswer(200, SimulatePayment::run($this->ctx, $m[1], $secret, $step, $locale));
+            // Unless the reader names a language, the order's result is in its payer's, not the site's.
+            return new HttpAnswer(200, SimulatePayment::run($this->ctx, $m[1], $secret, $step, $this->askedLocale($query, $headers, null)));
         }
         if (preg_match('#^/webhooks/([a-z0-9_-]{1,32})$#', $path, $m)) {
             $this->allow($method, 'POST');
@@ -220,6 +221,17 @@ final class ProtocolHandler
      */
     private function locale(array $query, array $headers, $fromBody): string
     {
+        return $this->askedLocale($query, $headers, $fromBody) ?? $this->ctx->settings->defaultLocale();
+    }
+
+    /**
+     * The language the request names, if any.
+     * @param array<string, string> $query
+     * @param array<string, string|string[]> $headers
+     * @param mixed $fromBody
+     */
+    private function askedLocale(array $query, array $headers, $fromBody): ?string
+    {
         foreach ([$fromBody, $query['locale'] ?? null] as $candidate) {
             if ($candidate === 'fr' || $candidate === 'en') {
                 return $candidate;
@@ -236,7 +248,7 @@ final class ProtocolHandler
                 return 'fr';
             }
         }
-        return $this->ctx->settings->defaultLocale();
+        return null;
     }
 
     /** @param array<string, string|string[]> $headers */

@@ -42,7 +42,8 @@ final class OrderView
         ];
         if ($order['status'] === 'failed' && !empty($order['failureCode'])) {
             $code = self::FAILURE_MESSAGES[$order['failureCode']] ?? 'payment_declined';
-            $view['failure'] = ['code' => $order['failureCode'], 'message' => $catalogue->message($code, $locale)];
+            // The payer sees a catalogue code; the processor's own reason (insufficient_funds…) stays for the treasurer.
+            $view['failure'] = ['code' => $code, 'message' => $catalogue->message($code, $locale)];
         }
         if ($order['status'] === 'pending' && !empty($order['next'])) {
             $view['next'] = $order['next'];

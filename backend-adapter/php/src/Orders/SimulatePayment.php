@@ -17,9 +17,10 @@ final class SimulatePayment
 {
     /**
      * @param array{type: string, card?: string, approve?: bool} $step
+     * @param string|null $locale the reader's language; null: the order's own (the payer's, not the site's)
      * @return array<string, mixed> SimulationResult
      */
-    public static function run(OrdersContext $ctx, string $orderId, string $clientSecret, array $step, string $locale): array
+    public static function run(OrdersContext $ctx, string $orderId, string $clientSecret, array $step, ?string $locale): array
     {
         $simulator = $ctx->provider('simulation');
         if (!$simulator instanceof CardSimulator) {
@@ -29,6 +30,7 @@ final class SimulatePayment
         if ($order === null || $order['provider'] !== 'simulation') {
             throw new ProtocolError('order_not_found');
         }
+        $locale = $locale ?? (string) ($order['locale'] ?? $ctx->settings->defaultLocale());
         $now = $ctx->clock->now();
         if ($order['status'] === 'pending' && $order['expiresAt'] !== null && Instant::millis(Instant::of($order['expiresAt'])) <= Instant::millis($now)) {
             Reconcile::expire($ctx, $order);

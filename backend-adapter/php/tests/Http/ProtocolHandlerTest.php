@@ -241,8 +241,26 @@ final class ProtocolHandlerTest extends TestCase
         $declined = $this->pay($created, '4000000000000002');
         self::assertSame('declined', $declined['outcome']);
         self::assertSame('failed', $declined['order']['status']);
-        self::assertSame('Le paiement a été refusé. Essayez une autre carte ou un autre moyen de paiement.', $declined['order']['failure']['message']);
+        self::assertSame([
+            'code' => 'payment_declined',
+            'message' => 'Le paiement a été refusé. Essayez une autre carte ou un autre moyen de paiement.',
+        ], $declined['order']['failure']);
+        // The processor's reason stays for the treasurer.
+        self::assertSame('generic_decline', $this->site->storage->findOrder($created['order']['id'])['failureCode']);
         self::assertSame('paid', $this->pay($created)['order']['status']);
+    }
+
+    public function testADeclineIsToldInThePayersLanguageNotTheSites(): void
+    {
+        $created = $this->create(TestSite::example('form-config.donation')['id'], self::donation(['locale' => 'en']));
+        $declined = $this->pay($created, '4000000000000002');
+        self::assertSame('payment_declined', $declined['order']['failure']['code']);
+        self::assertSame('The payment was declined. Try another card or payment method.', $declined['order']['failure']['message']);
+        $french = $this->site->call('POST', '/simulation/' . $created['order']['id'] . '/confirm?locale=fr', [
+            'clientSecret' => $created['next']['clientSecret'],
+            'card' => '4000000000000002',
+        ]);
+        self::assertStringStartsWith('Le paiement a été refusé.', $french->body['order']['failure']['message'], 'a reader naming a language gets it');
     }
 
     public function testThreeDSecureAndDelayedSettlement(): void
