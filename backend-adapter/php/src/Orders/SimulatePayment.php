@@ -36,7 +36,11 @@ final class SimulatePayment
             Reconcile::expire($ctx, $order);
         }
         $current = $ctx->storage->findOrder($orderId) ?? $order;
-        // A card is only taken while the order can still be paid.
+        if ($current['status'] === 'paid') {
+            // A retry after a lost answer: the payment went through already, nothing is charged again.
+            return self::result($ctx, $current, 'succeeded', $locale);
+        }
+        // A card is only taken while the order can still be paid: its seats are no longer held after that.
         if ($current['status'] !== 'pending' && $current['status'] !== 'failed') {
             throw new ProtocolError('illegal_transition', ['from' => $current['status'], 'to' => 'paid']);
         }
@@ -57,12 +61,21 @@ final class SimulatePayment
             });
         }
         $after = $ctx->storage->findOrder($orderId) ?? $current;
+        return self::result($ctx, $after, $answer['outcome'], $locale);
+    }
+
+    /**
+     * @param array<string, mixed> $order
+     * @return array<string, mixed> SimulationResult
+     */
+    private static function result(OrdersContext $ctx, array $order, string $outcome, string $locale): array
+    {
         $result = [
-            'outcome' => $answer['outcome'],
-            'order' => OrderView::status($after, $locale, $ctx->forms->findForm($after['formId']), $ctx->catalogue),
+            'outcome' => $outcome,
+            'order' => OrderView::status($order, $locale, $ctx->forms->findForm($order['formId']), $ctx->catalogue),
         ];
-        if ($answer['outcome'] === 'requires_action') {
-            $result['challengeUrl'] = $ctx->settings->apiBaseUrl() . '/simulation/' . rawurlencode($orderId) . '/challenge';
+        if ($outcome === 'requires_action') {
+            $result['challengeUrl'] = $ctx->settings->apiBaseUrl() . '/simulation/' . rawurlencode((string) $order['id']) . '/challenge';
         }
         return $result;
     }

@@ -263,6 +263,18 @@ final class ProtocolHandlerTest extends TestCase
         self::assertStringStartsWith('Le paiement a été refusé.', $french->body['order']['failure']['message'], 'a reader naming a language gets it');
     }
 
+    public function testConfirmingAPaidOrderAgainAnswersSucceededAndChargesNothing(): void
+    {
+        $created = $this->create(TestSite::example('form-config.donation')['id'], self::donation());
+        $this->pay($created);
+        $history = count($this->site->storage->findOrder($created['order']['id'])['history']);
+        $again = $this->pay($created, '4000000000000002');
+        self::assertSame('succeeded', $again['outcome']);
+        self::assertSame('paid', $again['order']['status']);
+        self::assertNull($again['order']['failure']);
+        self::assertCount($history, $this->site->storage->findOrder($created['order']['id'])['history'], 'nothing happened to the order');
+    }
+
     public function testThreeDSecureAndDelayedSettlement(): void
     {
         $created = $this->create(TestSite::example('form-config.donation')['id'], self::donation());
