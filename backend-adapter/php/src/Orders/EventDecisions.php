@@ -48,8 +48,8 @@ final class EventDecisions
                     'note' => $note,
                 ]);
             case 'payment_failed':
-                // The hold stays until it lapses: the payer may still pay with another card meanwhile.
-                return self::move($order, 'payment_failed', $refs + ['failureCode' => $event->failureCode ?? 'payment_failed', 'note' => $note]);
+                // Seats go back on sale; a later success with another card re-takes them (and says so if oversold).
+                return self::move($order, 'payment_failed', $refs + ['failureCode' => $event->failureCode ?? 'payment_failed', 'seats' => 'release', 'note' => $note]);
             case 'payment_expired':
                 return self::move($order, 'expired', $refs + ['next' => null, 'seats' => 'release', 'note' => $note]);
             case 'disputed':

@@ -51,6 +51,11 @@ final class OrderUpdates
             }
             if ($seats === 'sell') {
                 $ctx->storage->confirmSeats($order['id']);
+                $oversold = Oversold::notes($ctx, $order, $now);
+                if ($oversold !== []) {
+                    $change['history'] = array_merge($change['history'] ?? $order['history'] ?? [], $oversold);
+                    $ctx->storage->updateOrder($order['id'], ['history' => $change['history']], $change['status'] ?? $order['status']);
+                }
             } elseif ($seats === 'release' || $seats === 'return') {
                 $ctx->storage->releaseSeats($order['id']);
             }

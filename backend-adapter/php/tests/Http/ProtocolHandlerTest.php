@@ -175,6 +175,37 @@ final class ProtocolHandlerTest extends TestCase
         $this->create('petite-salle', $two);
     }
 
+    public function testADeclinedCardPutsTheSeatsBackOnSaleAndALatePaymentSaysWhenTheRoomIsOversold(): void
+    {
+        $form = TestSite::example('form-config.tickets');
+        $form['id'] = 'petite-salle';
+        $form['tickets']['types'][0]['quota'] = 2;
+        $form['tickets']['attendeeNames'] = false;
+        $this->site->storage->saveForm($form);
+        $two = ['kind' => 'tickets', 'locale' => 'fr', 'payment' => ['provider' => 'simulation'],
+            'payer' => ['email' => 'a@example.org', 'firstName' => 'Ada', 'lastName' => 'Lovelace'],
+            'tickets' => ['items' => [['typeId' => 'plein', 'quantity' => 2]]]];
+        $available = function (): int {
+            return $this->site->call('GET', '/forms/petite-salle')->body['tickets']['types'][0]['available'];
+        };
+        $first = $this->create('petite-salle', $two);
+        self::assertSame(0, $available());
+        self::assertSame('failed', $this->pay($first, '4000000000000002')['order']['status']);
+        self::assertSame(2, $available(), 'a declined card frees the seats');
+
+        // Another buyer takes them; the first payer then pays with another card: the money is taken, so the
+        // seats are sold anyway and the treasurer reads that the room is over its quota.
+        $this->pay($this->create('petite-salle', $two));
+        $late = $this->pay($first);
+        self::assertSame('paid', $late['order']['status']);
+        self::assertCount(2, $late['order']['tickets']);
+        $notes = array_values(array_filter($this->site->storage->findOrder($first['order']['id'])['history'], static function (array $note): bool {
+            return $note['action'] === 'oversold';
+        }));
+        self::assertSame('plein: 4/2', $notes[0]['detail'] ?? null);
+        self::assertSame(0, $available());
+    }
+
     public function testARetryWithTheSameIdempotencyKeyGetsTheSameOrder(): void
     {
         $key = ['Idempotency-Key' => 'donation-7f3c'];
