@@ -75,7 +75,9 @@ final class ProtocolHandler
             if ($key !== null && (strlen($key) > 255 || trim($key) === '')) {
                 throw new ProtocolError('bad_request', [], 'Idempotency-Key');
             }
-            return new HttpAnswer(201, CreateOrder::run($this->ctx, $m[1], $request, $key));
+            $replayed = false;
+            $created = CreateOrder::run($this->ctx, $m[1], $request, $key, $replayed);
+            return new HttpAnswer(201, $created, $replayed ? ['Idempotent-Replayed' => 'true'] : []);
         }
         if (preg_match('#^/orders/' . $id . '$#', $path, $m)) {
             $this->allow($method, 'GET');

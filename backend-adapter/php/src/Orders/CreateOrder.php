@@ -22,10 +22,13 @@ final class CreateOrder
 
     /**
      * @param array<string, mixed> $request an OrderRequest whose shape was checked (Http\RequestShape)
+     * @param bool|null $replayed set to true when the answer is an idempotent replay (the host then adds
+     *        `Idempotent-Replayed: true`), false otherwise
      * @return array<string, mixed> OrderCreated
      */
-    public static function run(OrdersContext $ctx, string $formId, array $request, ?string $idempotencyKey): array
+    public static function run(OrdersContext $ctx, string $formId, array $request, ?string $idempotencyKey, ?bool &$replayed = null): array
     {
+        $replayed = false;
         $form = $ctx->forms->findForm($formId);
         if ($form === null) {
             throw new ProtocolError('form_not_found');
@@ -34,6 +37,7 @@ final class CreateOrder
         if ($idempotencyKey !== null) {
             $replay = IdempotentReplay::previousAnswer($ctx, $idempotencyKey, $requestHash);
             if ($replay !== null) {
+                $replayed = true;
                 return $replay;
             }
         }
@@ -69,6 +73,7 @@ final class CreateOrder
         if (!$claimed) {
             $replay = IdempotentReplay::previousAnswer($ctx, (string) $idempotencyKey, $requestHash);
             if ($replay !== null) {
+                $replayed = true;
                 return $replay;
             }
             throw new ProtocolError('provider_error', [], null, [], 409, true);

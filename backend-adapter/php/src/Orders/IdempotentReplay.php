@@ -6,7 +6,10 @@ namespace Guichet\Adapter\Orders;
 
 use Guichet\Adapter\Protocol\ProtocolError;
 
-/** The answer already given to an idempotency key; a first request still talking to its provider is waited for. */
+/**
+ * The answer already given to an idempotency key; a different body under the same key is a conflict; a first
+ * request still talking to its provider is waited for.
+ */
 final class IdempotentReplay
 {
     /** How long a retry waits for the first request with the same key to finish talking to the provider. */
@@ -25,7 +28,14 @@ final class IdempotentReplay
                 throw new ProtocolError('idempotency_conflict');
             }
             if ($record['response'] !== null) {
-                return $record['response'];
+                // Same order id, token and next action; the order as it is now (docs/protocol.md §5).
+                $first = $record['response'];
+                $order = $ctx->storage->findOrder((string) ($first['order']['id'] ?? ''));
+                if ($order !== null) {
+                    $locale = (string) ($order['locale'] ?? $ctx->settings->defaultLocale());
+                    $first['order'] = OrderView::status($order, $locale, $ctx->forms->findForm((string) $order['formId']), $ctx->catalogue);
+                }
+                return $first;
             }
             if (microtime(true) > $deadline) {
                 throw new ProtocolError('provider_error', [], null, [], 409, true);

@@ -209,9 +209,17 @@ final class ProtocolHandlerTest extends TestCase
     public function testARetryWithTheSameIdempotencyKeyGetsTheSameOrder(): void
     {
         $key = ['Idempotency-Key' => 'donation-7f3c'];
-        $first = $this->create(TestSite::example('form-config.donation')['id'], self::donation(), $key);
-        $second = $this->create(TestSite::example('form-config.donation')['id'], self::donation(), $key);
-        self::assertSame($first['order']['id'], $second['order']['id']);
+        $url = '/forms/' . TestSite::example('form-config.donation')['id'] . '/orders';
+        $first = $this->site->call('POST', $url, self::donation(), $key);
+        self::assertArrayNotHasKey('Idempotent-Replayed', $first->headers);
+        $this->pay($first->body);
+        $second = $this->site->call('POST', $url, array_reverse(self::donation(), true), $key);
+        self::assertSame(201, $second->status);
+        self::assertSame('true', $second->headers['Idempotent-Replayed']);
+        self::assertSame($first->body['order']['id'], $second->body['order']['id']);
+        self::assertSame($first->body['token'], $second->body['token']);
+        self::assertSame($first->body['next'], $second->body['next']);
+        self::assertSame('paid', $second->body['order']['status'], 'the order as it is now');
         self::assertSame(1, $this->site->storage->countOrders([]));
 
         $other = $this->site->call('POST', '/forms/' . TestSite::example('form-config.donation')['id'] . '/orders', self::donation(['expectedTotal' => 5000, 'donation' => ['amount' => 5000, 'frequency' => 'once']]), $key);
