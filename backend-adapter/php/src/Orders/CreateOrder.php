@@ -42,6 +42,10 @@ final class CreateOrder
             }
         }
 
+        if (($request['kind'] ?? null) !== $form['kind']) {
+            // A request written for another kind of form cannot be read against this one.
+            throw new ProtocolError('bad_request', [], 'kind');
+        }
         $now = $ctx->clock->now();
         $quote = OrderPrice::quote($ctx, $form, $request, $now);
         $providerId = (string) $request['payment']['provider'];
