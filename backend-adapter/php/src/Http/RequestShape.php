@@ -14,6 +14,13 @@ use Guichet\Adapter\Protocol\Json;
 final class RequestShape
 {
     /**
+     * The OrderRequest's own top-level properties besides the one named by its kind (the schema is closed:
+     * `additionalProperties: false`, so a client-side `total` is refused, never trusted). `currency` is let
+     * through here only so that Orders\OrderPrice can name the form's currency when it differs.
+     */
+    public const TOP_LEVEL_KEYS = ['kind', 'locale', 'payment', 'payer', 'consents', 'coverFees', 'expectedTotal', 'returnUrl', 'flow'];
+
+    /**
      * The dotted path of the first structural problem, or null when the shape is usable.
      * @param array<string, mixed> $request
      */
@@ -22,6 +29,11 @@ final class RequestShape
         $kind = $request['kind'] ?? null;
         if (!in_array($kind, ['donation', 'membership', 'tickets'], true)) {
             return 'kind';
+        }
+        foreach (array_keys($request) as $key) {
+            if (!in_array($key, self::TOP_LEVEL_KEYS, true) && $key !== $kind && $key !== 'currency') {
+                return (string) $key;
+            }
         }
         if (!in_array($request['locale'] ?? null, ['fr', 'en'], true)) {
             return 'locale';

@@ -20,8 +20,13 @@ final class OrderPrice
      */
     public static function quote(OrdersContext $ctx, array $form, array $request, \DateTimeImmutable $now): array
     {
-        if (array_key_exists('currency', $request) && $request['currency'] !== $form['currency']) {
-            throw ProtocolError::validation([new FieldError('currency_mismatch', 'currency', ['currency' => $form['currency']])]);
+        if (array_key_exists('currency', $request)) {
+            // v1 requests carry no currency; one that names another currency than the form's gets a clear
+            // message, the form's own is an unknown property like any other (as orders/order-request-checks.ts).
+            if ($request['currency'] !== $form['currency']) {
+                throw ProtocolError::validation([new FieldError('currency_mismatch', 'currency', ['currency' => $form['currency']])]);
+            }
+            throw new ProtocolError('bad_request', [], 'currency');
         }
         $availability = null;
         $uses = 0;

@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace Guichet\Adapter\Tests\Http;
 
+use Guichet\Adapter\Http\RequestShape;
 use Guichet\Adapter\Orders\BackOffice;
 use Guichet\Adapter\Providers\Simulation\SimulationWebhook;
 use Guichet\Adapter\Tests\Support\TestSite;
@@ -272,6 +273,32 @@ final class ProtocolHandlerTest extends TestCase
         self::assertSame('payer', $this->site->call('POST', '/forms/' . $id . '/orders', ['kind' => 'donation', 'locale' => 'fr', 'payment' => ['provider' => 'simulation']])->body['error']['field']);
         self::assertSame(405, $this->site->call('DELETE', '/forms/' . $id)->status);
         self::assertSame(415, $this->site->call('POST', '/forms/' . $id . '/orders', '{}', ['Content-Type' => 'application/xml'])->status);
+        self::assertSame(0, $this->site->storage->countOrders([]));
+    }
+
+    public function testARequestOutsideTheSchemaIsRefusedAsTheNodeHostRefusesIt(): void
+    {
+        $id = TestSite::example('form-config.donation')['id'];
+        $refused = function (array $request) use ($id): array {
+            $answer = $this->site->call('POST', '/forms/' . $id . '/orders', $request);
+            return [$answer->status, $answer->body['error']['code'], $answer->body['error']['field'] ?? null];
+        };
+        // A client-side total is an unknown property: refused, never trusted.
+        self::assertSame([400, 'bad_request', 'total'], $refused(self::donation(['total' => 1])));
+        self::assertSame([400, 'bad_request', 'kind'], $refused(TestSite::example('order-request.membership')));
+        self::assertSame([422, 'validation_failed', null], $refused(self::donation(['currency' => 'USD'])));
+        self::assertSame([400, 'bad_request', 'currency'], $refused(self::donation(['currency' => 'EUR'])));
+        self::assertSame(0, $this->site->storage->countOrders([]));
+    }
+
+    public function testTheTopLevelPropertiesAreTheSchemasOwn(): void
+    {
+        $schema = json_decode((string) file_get_contents(dirname(__DIR__, 3) . '/src/protocol/protocol-v1.schema.json'), true);
+        foreach ($schema['$defs']['OrderRequest']['anyOf'] as $variant) {
+            $kind = $variant['properties']['kind']['const'];
+            self::assertFalse($variant['additionalProperties']);
+            self::assertEqualsCanonicalizing(array_keys($variant['properties']), array_merge(RequestShape::TOP_LEVEL_KEYS, [$kind]), $variant['title']);
+        }
     }
 
     public function testADeclinedCardFailsTheOrderAndAnotherCardCanStillPay(): void
