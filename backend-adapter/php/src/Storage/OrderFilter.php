@@ -25,18 +25,26 @@ final class OrderFilter
             return false;
         }
         if (isset($filter['search']) && $filter['search'] !== '') {
-            $needle = strtolower($filter['search']);
-            $haystack = strtolower(implode(' ', [
-                $order['id'],
-                $order['payer']['email'] ?? '',
-                $order['payer']['firstName'] ?? '',
-                $order['payer']['lastName'] ?? '',
-                $order['reference'] ?? '',
-            ]));
-            if (strpos($haystack, $needle) === false) {
+            if (strpos(self::searchText($order), strtolower($filter['search'])) === false) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * What a search looks in, lower-cased: the order id, the payer's e-mail and names, the reference (SQL
+     * storages keep it in their `search` column).
+     * @param array<string, mixed> $order
+     */
+    public static function searchText(array $order): string
+    {
+        return strtolower(implode(' ', [
+            $order['id'],
+            $order['payer']['email'] ?? '',
+            $order['payer']['firstName'] ?? '',
+            $order['payer']['lastName'] ?? '',
+            $order['reference'] ?? '',
+        ]));
     }
 }

@@ -23,7 +23,7 @@ final class SqliteOrders
                 $order['id'], $order['formId'], $order['kind'], $order['status'], $order['currency'],
                 (int) $order['total'], (int) $order['refundedAmount'], $order['provider'],
                 $order['providerRef'] ?? null, $order['paymentRef'] ?? null, $order['subscriptionRef'] ?? null,
-                $order['promoCode'] ?? null, self::searchText($order),
+                $order['promoCode'] ?? null, OrderFilter::searchText($order),
                 $order['createdAt'], $order['expiresAt'] ?? null, Json::encode($order),
             ]
         );
@@ -55,7 +55,7 @@ final class SqliteOrders
                       subscription_ref = ?, promo_code = ?, search = ?, expires_at = ?, data = ? WHERE id = ?';
             $params = [
                 $order['status'], (int) $order['total'], (int) $order['refundedAmount'], $order['providerRef'] ?? null,
-                $order['paymentRef'] ?? null, $order['subscriptionRef'] ?? null, $order['promoCode'] ?? null, self::searchText($order), $order['expiresAt'] ?? null, Json::encode($order),
+                $order['paymentRef'] ?? null, $order['subscriptionRef'] ?? null, $order['promoCode'] ?? null, OrderFilter::searchText($order), $order['expiresAt'] ?? null, Json::encode($order),
                 $orderId,
             ];
             if ($expectedStatus !== null) {
@@ -115,45 +115,14 @@ final class SqliteOrders
         )->fetchColumn();
     }
 
-    /** @param array<string, mixed> $order */
-    private static function searchText(array $order): string
-    {
-        return strtolower(implode(' ', [
-            $order['id'],
-            $order['payer']['email'] ?? '',
-            $order['payer']['firstName'] ?? '',
-            $order['payer']['lastName'] ?? '',
-            $order['reference'] ?? '',
-        ]));
-    }
-
     /**
      * @param array<string, string> $filter
      * @return array{0: string, 1: array<int, string>}
      */
     private static function where(array $filter): array
     {
-        $clauses = [];
-        $params = [];
-        $columns = ['formId' => 'form_id', 'status' => 'status', 'kind' => 'kind', 'provider' => 'provider'];
-        foreach ($columns as $key => $column) {
-            if (isset($filter[$key]) && $filter[$key] !== '') {
-                $clauses[] = $column . ' = ?';
-                $params[] = $filter[$key];
-            }
-        }
-        if (isset($filter['from']) && $filter['from'] !== '') {
-            $clauses[] = 'created_at >= ?';
-            $params[] = $filter['from'];
-        }
-        if (isset($filter['to']) && $filter['to'] !== '') {
-            $clauses[] = 'created_at < ?';
-            $params[] = $filter['to'];
-        }
-        if (isset($filter['search']) && $filter['search'] !== '') {
-            $clauses[] = "search LIKE ? ESCAPE '\\'";
-            $params[] = '%' . addcslashes(strtolower($filter['search']), '%_\\') . '%';
-        }
-        return [$clauses === [] ? '' : ' WHERE ' . implode(' AND ', $clauses), $params];
+        return OrderFilterClauses::where($filter, '?', static function (string $text): string {
+            return addcslashes($text, '%_\\');
+        }, " ESCAPE '\\'");
     }
 }

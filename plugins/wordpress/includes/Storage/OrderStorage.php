@@ -12,6 +12,8 @@ use Guichet\Adapter\Domain\Instant;
 use Guichet\Adapter\Domain\Reservations;
 use Guichet\Adapter\Ports\Storage;
 use Guichet\Adapter\Protocol\Json;
+use Guichet\Adapter\Storage\OrderFilter;
+use Guichet\Adapter\Storage\OrderFilterClauses;
 
 defined('ABSPATH') || exit;
 
@@ -240,7 +242,7 @@ final class OrderStorage implements Storage
             'payment_ref' => $order['paymentRef'] ?? null,
             'subscription_ref' => $order['subscriptionRef'] ?? null,
             'promo_code' => $order['promoCode'] ?? null,
-            'search' => self::searchText($order),
+            'search' => OrderFilter::searchText($order),
             'expires_at' => $order['expiresAt'] ?? null,
             'data' => Json::encode($order),
         ];
@@ -266,44 +268,15 @@ final class OrderStorage implements Storage
         }, $rows)));
     }
 
-    /** @param array<string, mixed> $order */
-    private static function searchText(array $order): string
-    {
-        return strtolower(implode(' ', [
-            $order['id'],
-            $order['payer']['email'] ?? '',
-            $order['payer']['firstName'] ?? '',
-            $order['payer']['lastName'] ?? '',
-            $order['reference'] ?? '',
-        ]));
-    }
-
     /**
      * @param array<string, string> $filter
      * @return array{0: string, 1: array<int, string>}
      */
     private function where(array $filter): array
     {
-        $clauses = [];
-        $params = [];
-        foreach (['formId' => 'form_id', 'status' => 'status', 'kind' => 'kind', 'provider' => 'provider'] as $key => $column) {
-            if (isset($filter[$key]) && $filter[$key] !== '') {
-                $clauses[] = $column . ' = %s';
-                $params[] = $filter[$key];
-            }
-        }
-        if (isset($filter['from']) && $filter['from'] !== '') {
-            $clauses[] = 'created_at >= %s';
-            $params[] = $filter['from'];
-        }
-        if (isset($filter['to']) && $filter['to'] !== '') {
-            $clauses[] = 'created_at < %s';
-            $params[] = $filter['to'];
-        }
-        if (isset($filter['search']) && $filter['search'] !== '') {
-            $clauses[] = 'search LIKE %s';
-            $params[] = '%' . $this->db->wpdb()->esc_like(strtolower($filter['search'])) . '%';
-        }
-        return [$clauses === [] ? '' : ' WHERE ' . implode(' AND ', $clauses), $params];
+        $wpdb = $this->db->wpdb();
+        return OrderFilterClauses::where($filter, '%s', static function (string $text) use ($wpdb): string {
+            return $wpdb->esc_like($text);
+        });
     }
 }
