@@ -37,6 +37,19 @@ final class EspacePriveTest extends RealSpipTestCase {
 		self::assertStringContainsString('Cette commande n’existe pas.', self::contenu($t->get('/ecrire/?exec=guichet_commande&commande=ord_inconnue')));
 	}
 
+	public function testAnEditorMayBuildFormsButNeverSeesOrdersOrKeys(): void {
+		$r = self::redacteur();
+		$accueil = $r->get('/ecrire/');
+		self::assertNotEmpty(Navigateur::textes($accueil['corps'], "//a[contains(@href,'exec=guichet_formulaires')]"), 'Édition › Formulaires Guichet');
+		self::assertSame([], Navigateur::textes($accueil['corps'], "//a[contains(@href,'exec=guichet_commandes') or contains(@href,'exec=configurer_guichet')]"));
+		foreach (['guichet_commandes', 'configurer_guichet', 'guichet_commande&commande=ord_x'] as $exec) {
+			$page = $r->get("/ecrire/?exec=$exec");
+			self::assertStringNotContainsString('Dons, adhésions, billets', implode(' ', Navigateur::textes($page['corps'], "//*[@id='contenu']//h1")), $exec);
+			self::assertSame([], Navigateur::textes($page['corps'], "//form[.//input[@name='formulaire_action'][@value='configurer_guichet']]"), $exec);
+			self::assertSame([], Navigateur::textes($page['corps'], "//a[contains(@href,'action=guichet_exporter')]"), $exec);
+		}
+	}
+
 	public function testAnEditorBuildsAFormPublishesItAndTheArticleShowsIt(): void {
 		$t = self::tresoriere();
 		$article = self::article("Réservez !\n\n<billetterie1000>");

@@ -84,9 +84,26 @@ abstract class RealSpipTestCase extends TestCase {
 	/** The test webmaster, logged in through SPIP's own login form. */
 	protected static function tresoriere(): Navigateur {
 		$site = self::site();
-		$n = new Navigateur($site->url);
+		return self::connecter($site->login, $site->motDePasse);
+	}
+
+	/** An editor (rédacteur, statut 1comite) of the site, created once, logged in. */
+	protected static function redacteur(): Navigateur {
+		static $motDePasse = null;
+		if ($motDePasse === null) {
+			$motDePasse = bin2hex(random_bytes(10));
+			self::site()->php('include_spip("action/editer_auteur"); $s = $GLOBALS["visiteur_session"];
+				$id = auteur_inserer(); $GLOBALS["visiteur_session"] = $s;
+				auteur_modifier($id, ["nom" => "Rédactrice des tests", "email" => "redactrice@example.org"]); $GLOBALS["visiteur_session"] = $s;
+				echo auteur_instituer($id, ["statut" => "1comite", "login" => "redactrice_test", "pass" => ' . var_export($motDePasse, true) . '], true);');
+		}
+		return self::connecter('redactrice_test', $motDePasse);
+	}
+
+	private static function connecter(string $login, string $motDePasse): Navigateur {
+		$n = new Navigateur(self::site()->url);
 		$page = $n->get('/spip.php?page=login&url=ecrire%2F');
-		$n->soumettre($page['corps'], 'login', ['var_login' => $site->login, 'password' => $site->motDePasse]);
+		$n->soumettre($page['corps'], 'login', ['var_login' => $login, 'password' => $motDePasse]);
 		$prive = $n->get('/ecrire/');
 		self::assertNotEmpty(Navigateur::textes($prive['corps'], "//a[contains(@href,'action=logout')]"), 'logged in to the private space');
 		return $n;
