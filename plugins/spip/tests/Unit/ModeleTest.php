@@ -73,5 +73,6 @@ final class ModeleTest extends SiteSpipTestCase {
 		self::assertFileExists(_DIR_VAR . 'cache-guichet/widgets/chunks/don-2.js');
 		self::assertFileDoesNotExist(_DIR_VAR . 'cache-guichet/widgets/chunks/don-1.js');
 		self::assertStringContainsString('don-2', (string) file_get_contents(_DIR_VAR . 'cache-guichet/widgets/guichet.js'));
+		exec('rm -rf ' . escapeshellarg($dist));
 	}
 }

@@ -13,6 +13,11 @@ define('_LOG_DEBUG', 7);
 define('_SPIP_CHMOD', 0777);
 // The site's local/ folder (files SPIP makes and serves), a fresh one per test run.
 define('_DIR_VAR', sys_get_temp_dir() . '/guichet-standin-local-' . bin2hex(random_bytes(4)) . '/');
+register_shutdown_function(static function () {
+	if (is_dir(_DIR_VAR)) {
+		exec('rm -rf ' . escapeshellarg(_DIR_VAR));
+	}
+});
 
 /** Thrown where SPIP would stop the hit (forged action, redirect). */
 class StandinArret extends \RuntimeException {
