@@ -40,10 +40,13 @@ const jest =
 
 const BROWSER_JEST_CONFIG = 'tests/browser/jest.config.js';
 
-/** PHPUnit configurations of the PHP adapter and both plugins; phpunit.xml wins over .dist, as in PHPUnit. */
+/**
+ * The PHPUnit suite of the PHP adapter and of each plugin: the configuration at the project's root only
+ * (nested ones are started by those suites themselves, inside a real CMS); phpunit.xml wins over .dist.
+ */
 function phpunitConfigs() {
   const files = findFiles(['backend-adapter/php', 'plugins/wordpress', 'plugins/spip'], (p) =>
-    /(^|\/)phpunit\.xml(\.dist)?$/.test(p),
+    /^(backend-adapter\/php|plugins\/[^/]+)\/phpunit\.xml(\.dist)?$/.test(p),
   );
   return files.filter((f) => !(f.endsWith('.dist') && files.includes(f.slice(0, -'.dist'.length))));
 }
