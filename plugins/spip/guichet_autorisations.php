@@ -20,6 +20,15 @@ function autoriser_guichetcommandes_menu_dist($faire, $type, $id, $qui, $opt) {
 	return autoriser('voir', 'guichetcommande', $id, $qui, $opt);
 }
 
+/** Members and attendees come from the orders: who sees the orders sees them. */
+function autoriser_guichetmembres_menu_dist($faire, $type, $id, $qui, $opt) {
+	return autoriser('voir', 'guichetcommande', $id, $qui, $opt);
+}
+
+function autoriser_guichetparticipants_menu_dist($faire, $type, $id, $qui, $opt) {
+	return autoriser('voir', 'guichetcommande', $id, $qui, $opt);
+}
+
 function autoriser_guichetformulaires_menu_dist($faire, $type, $id, $qui, $opt) {
 	return autoriser('modifier', 'guichetformulaire', $id, $qui, $opt);
 }

@@ -97,3 +97,10 @@ function guichet_modele_de($genre) {
 	include_spip('inc/guichet_adaptateur');
 	return guichet_genres()[$genre]['modele'] ?? 'guichet';
 }
+
+/** The members (membres) or attendees (participants) list of the private space. @param array|string $env */
+function guichet_liste_personnes($env, $quoi) {
+	$env = is_string($env) ? @unserialize($env, ['allowed_classes' => false]) : $env;
+	include_spip('inc/guichet_prive_personnes');
+	return is_array($env) ? guichet_prive_personnes((string) $quoi, $env) : '';
+}

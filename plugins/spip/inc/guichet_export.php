@@ -20,12 +20,28 @@ function guichet_export_colonnes() {
 
 /** @param array<int, array<string, mixed>> $commandes */
 function guichet_export_csv(array $commandes, $separateur = ';') {
+	return guichet_export_tableau(guichet_export_colonnes(), array_map('guichet_export_ligne', $commandes), $separateur);
+}
+
+/** Members or attendees (inc/guichet_personnes), one line each, their columns as header. */
+function guichet_export_personnes_csv($quoi, array $lignes, $separateur = ';') {
+	include_spip('inc/guichet_personnes');
+	$colonnes = guichet_personnes_listes()[$quoi]['colonnes'];
+	return guichet_export_tableau($colonnes, array_map(static function ($ligne) use ($colonnes) {
+		return array_map(static function ($colonne) use ($ligne) {
+			return $ligne[$colonne] ?? '';
+		}, $colonnes);
+	}, $lignes), $separateur);
+}
+
+/** @param string[] $colonnes @param array<int, array<int, mixed>> $lignes */
+function guichet_export_tableau(array $colonnes, array $lignes, $separateur) {
 	$flux = fopen('php://temp', 'r+');
 	// The BOM makes spreadsheet software read the accents right.
 	fwrite($flux, "\xEF\xBB\xBF");
-	fputcsv($flux, guichet_export_colonnes(), $separateur);
-	foreach ($commandes as $commande) {
-		fputcsv($flux, array_map('guichet_export_cellule', guichet_export_ligne($commande)), $separateur);
+	fputcsv($flux, $colonnes, $separateur);
+	foreach ($lignes as $ligne) {
+		fputcsv($flux, array_map('guichet_export_cellule', $ligne), $separateur);
 	}
 	rewind($flux);
 	$csv = stream_get_contents($flux);
