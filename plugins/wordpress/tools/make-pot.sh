@@ -1,9 +1,16 @@
 #!/bin/sh
-# Regenerates languages/guichet.pot from the plugin's PHP (GNU gettext's xgettext, Debian package gettext).
+# Regenerates languages/guichet.pot from the plugin's PHP and the block editor's TypeScript (GNU gettext's
+# xgettext, Debian package gettext; its JavaScript parser reads .ts/.tsx with JSX), then brings the French
+# .po in step with it (msgmerge keeps every existing translation).
 set -eu
 cd "$(dirname "$0")/.."
-find guichet.php includes -name '*.php' | sort | xgettext --files-from=- --language=PHP --from-code=UTF-8 \
-  --keyword=__ --keyword=_e --keyword=esc_html__ --keyword=esc_html_e --keyword=esc_attr__ --keyword=_x:1,2c --keyword=_n:1,2 \
-  --add-comments=translators: --package-name=guichet --msgid-bugs-address=https://github.com/guichet/guichet/issues \
-  --sort-by-file --output=languages/guichet.pot
+COMMON="--from-code=UTF-8 --add-comments=translators: --package-name=guichet --msgid-bugs-address=https://github.com/guichet/guichet/issues --sort-by-file --output=languages/guichet.pot"
+find guichet.php includes -name '*.php' | sort | xgettext --files-from=- --language=PHP $COMMON \
+  --keyword=__ --keyword=_e --keyword=esc_html__ --keyword=esc_html_e --keyword=esc_attr__ --keyword=_x:1,2c --keyword=_n:1,2
+# @wordpress/i18n: __, _x, _n, _nx (sprintf only formats what they return)
+find src -name '*.ts' -o -name '*.tsx' | sort | xgettext --files-from=- --language=JavaScript --join-existing $COMMON \
+  --keyword=__ --keyword=_x:1,2c --keyword=_n:1,2 --keyword=_nx:1,2,4c
+for po in languages/*.po; do
+  msgmerge --quiet --update --backup=none --no-fuzzy-matching "$po" languages/guichet.pot
+done
 echo "languages/guichet.pot: $(grep -c '^msgid "' languages/guichet.pot) strings"

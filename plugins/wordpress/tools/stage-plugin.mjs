@@ -4,6 +4,7 @@
 //   node plugins/wordpress/tools/stage-plugin.mjs <target-dir>
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { writeScriptTranslations } from './po-to-jed.mjs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,6 +30,7 @@ export function stagePlugin(target) {
     if (existsSync(from)) cpSync(from, join(target, part), { recursive: true });
   }
   compileTranslations(join(target, 'languages'));
+  translateScripts(target);
   const vendor = join(target, 'vendor-guichet');
   cpSync(join(ADAPTER, 'php/autoload.php'), join(vendor, 'autoload.php'));
   cpSync(join(ADAPTER, 'php/src'), join(vendor, 'src'), { recursive: true });
@@ -58,6 +60,16 @@ function compileTranslations(dir) {
     if (result.error || result.status !== 0)
       console.warn(`stage-plugin: ${po} not compiled (msgfmt missing or failed)`);
   }
+}
+
+/** The editor scripts' translations as JED JSON (languages/guichet-<locale>-<md5>.json), one per built block script. */
+function translateScripts(target) {
+  const blocks = join(target, 'build/blocks');
+  if (!existsSync(blocks) || !existsSync(join(target, 'languages'))) return;
+  const scripts = readdirSync(blocks)
+    .map((kind) => `build/blocks/${kind}/index.js`)
+    .filter((script) => existsSync(join(target, script)));
+  writeScriptTranslations(join(target, 'languages'), scripts);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

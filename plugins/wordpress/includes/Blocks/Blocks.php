@@ -26,8 +26,13 @@ final class Blocks
     {
         foreach (self::KINDS as $kind) {
             $dir = dirname(GUICHET_PLUGIN_FILE) . '/build/blocks/' . $kind;
-            if (is_file($dir . '/block.json')) {
-                register_block_type($dir);
+            $type = is_file($dir . '/block.json') ? register_block_type($dir) : false;
+            if ($type instanceof \WP_Block_Type) {
+                // block.json's textdomain only makes WordPress look in wp-content/languages; the plugin ships
+                // its own JSON (tools/po-to-jed.mjs, written when the plugin is staged).
+                foreach ($type->editor_script_handles as $handle) {
+                    wp_set_script_translations($handle, 'guichet', dirname(GUICHET_PLUGIN_FILE) . '/languages');
+                }
             }
         }
     }
