@@ -125,7 +125,7 @@ export const steps = [
     requires: ['build'],
     // PostgreSQL for the store's tests (they skip without it, except under CI); PHP and Chromium for the
     // WordPress host tests (tests/wp) that run in the same Jest run.
-    wants: ['postgres', 'php', 'browser'],
+    wants: ['postgres', 'php', 'browser', 'mariadb'],
     run: jest(),
   },
   {

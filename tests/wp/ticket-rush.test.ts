@@ -1,25 +1,17 @@
-// Many buyers at once for a few seats, through php -S with 4 workers on the SQLite drop-in: exactly the quota
-// is sold, every other buyer hears "not enough available", and nothing is left half-written.
-import type { WordPressSite } from './wp-server';
+// Many buyers at once for a few seats, through php -S with 4 workers, on the SQLite drop-in (writers queue on
+// BEGIN IMMEDIATE) and on MariaDB (the form's row locked with SELECT … FOR UPDATE): exactly the quota is sold,
+// every other buyer hears "not enough available", and nothing is left half-written.
+import type { StartOptions, WordPressSite } from './wp-server';
 import { call, phpProblems, saveForm, startGuichet, ticketsForm } from './guichet-site';
+import { mariadbMissing, startMariaDB, type MariaDB } from './mariadb';
 
 jest.setTimeout(180_000);
 
 const QUOTA = 25;
 const BUYERS = 80;
 
-let site: WordPressSite;
-
-beforeAll(async () => {
-  site = await startGuichet({ workers: 4 });
+async function rush(site: WordPressSite, database: string): Promise<void> {
   await saveForm(site, ticketsForm('rush', { plein: QUOTA }));
-});
-
-afterAll(async () => {
-  await site?.stop();
-});
-
-test(`${BUYERS} concurrent buyers of one seat each for ${QUOTA} seats: exactly ${QUOTA} orders hold a seat`, async () => {
   const started = Date.now();
   const answers = await Promise.all(
     Array.from({ length: BUYERS }, (_, i) =>
@@ -51,5 +43,48 @@ test(`${BUYERS} concurrent buyers of one seat each for ${QUOTA} seats: exactly $
   );
   expect(Number(held)).toBe(QUOTA);
   expect(phpProblems(site)).toEqual([]);
-  console.log(`wordpress ticket rush: ${BUYERS} buyers / ${QUOTA} seats in ${elapsed} ms (${created} sold)`);
+  console.log(
+    `wordpress ticket rush (${database}): ${BUYERS} buyers / ${QUOTA} seats in ${elapsed} ms (${created} sold)`,
+  );
+}
+
+async function withSite(options: StartOptions, body: (site: WordPressSite) => Promise<void>): Promise<void> {
+  const site = await startGuichet({ workers: 4, ...options });
+  try {
+    await body(site);
+  } finally {
+    await site.stop();
+  }
+}
+
+test(`SQLite: ${BUYERS} concurrent buyers of one seat each for ${QUOTA} seats: exactly ${QUOTA} orders hold a seat`, async () => {
+  await withSite({}, (site) => rush(site, 'SQLite'));
+});
+
+describe('MariaDB', () => {
+  const missing = mariadbMissing();
+  // Absent MariaDB is a reason to skip on a developer's machine, never under CI.
+  const runs = missing === null || process.env.CI === 'true';
+  if (!runs) console.log(`wordpress ticket rush on MariaDB skipped: ${missing}`);
+  let mariadb: MariaDB | undefined;
+
+  beforeAll(async () => {
+    if (runs) mariadb = await startMariaDB();
+  });
+
+  afterAll(async () => {
+    await mariadb?.stop();
+  });
+
+  (runs ? test : test.skip)(
+    `${BUYERS} concurrent buyers of one seat each for ${QUOTA} seats: exactly ${QUOTA} orders hold a seat`,
+    async () => {
+      if (!mariadb) throw new Error(`MariaDB is required under CI: ${missing}`);
+      const database = await mariadb.createDatabase('wp_rush');
+      await withSite({ mysql: { host: mariadb.host, port: mariadb.port, database } }, async (site) => {
+        expect(await site.php('global $wpdb; echo $wpdb->db_server_info();')).toMatch(/MariaDB/);
+        await rush(site, 'MariaDB');
+      });
+    },
+  );
 });

@@ -1,6 +1,6 @@
 // Boots a real WordPress for tests: Debian's PHP built-in server, WordPress 6.8 from Debian's .deb (fetched by
 // fetch-wordpress.sh into .cache/), SQLite through the sqlite-database-integration drop-in, and the Guichet
-// plugin staged with its embedded PHP adapter. One fresh site per test file, about a second, all offline.
+// plugin staged with its embedded PHP adapter (or MariaDB instead of SQLite: mariadb.ts). One fresh site per test file, about a second, all offline.
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import {
   copyFileSync,
@@ -49,6 +49,14 @@ export interface StartOptions {
   /** Activate Guichet (default true). */
   activate?: boolean;
   workers?: number;
+  /** Store the site in this MariaDB database (see mariadb.ts) instead of SQLite. */
+  mysql?: MySqlDatabase;
+}
+
+export interface MySqlDatabase {
+  host: string;
+  port: number;
+  database: string;
 }
 
 /** Downloads WordPress and the SQLite drop-in into .cache/ when they are not there yet (offline-safe). */
@@ -87,16 +95,25 @@ function salts(): string {
     .join('\n');
 }
 
-function wpConfig(url: string, extra: string[]): string {
-  return `<?php
-define('DB_NAME', 'wordpress');
+function dbConfig(mysql: MySqlDatabase | undefined): string {
+  if (mysql)
+    return `define('DB_NAME', '${mysql.database}');
+define('DB_USER', 'root');
+define('DB_PASSWORD', '');
+define('DB_HOST', '${mysql.host}:${mysql.port}');`;
+  return `define('DB_NAME', 'wordpress');
 define('DB_USER', '');
 define('DB_PASSWORD', '');
 define('DB_HOST', '');
+define('DB_DIR', __DIR__ . '/wp-content/database/');
+define('DB_FILE', '.ht.sqlite');`;
+}
+
+function wpConfig(url: string, extra: string[], mysql?: MySqlDatabase): string {
+  return `<?php
+${dbConfig(mysql)}
 define('DB_CHARSET', 'utf8mb4');
 define('DB_COLLATE', '');
-define('DB_DIR', __DIR__ . '/wp-content/database/');
-define('DB_FILE', '.ht.sqlite');
 ${salts()}
 $table_prefix = 'wp_';
 define('WP_HOME', '${url}');
@@ -117,24 +134,26 @@ require_once ABSPATH . 'wp-settings.php';
 }
 
 /** Copies core as hard links (WordPress never writes its own files), adds SQLite, the plugin and wp-config. */
-export function prepareSite(dir: string, url: string, config: string[] = []): void {
+export function prepareSite(dir: string, url: string, config: string[] = [], mysql?: MySqlDatabase): void {
   ensureWordPress();
   mkdirSync(dir, { recursive: true });
   execFileSync('cp', ['-al', `${CORE}/.`, dir]);
   const plugins = join(dir, 'wp-content/plugins');
-  execFileSync('cp', ['-al', SQLITE_PLUGIN, join(plugins, 'sqlite-database-integration')]);
-  const dropIn = readFileSync(join(SQLITE_PLUGIN, 'db.copy'), 'utf8')
-    .replaceAll('{SQLITE_IMPLEMENTATION_FOLDER_PATH}', join(plugins, 'sqlite-database-integration'))
-    .replaceAll('{SQLITE_PLUGIN}', 'sqlite-database-integration/load.php');
-  writeFileSync(join(dir, 'wp-content/db.php'), dropIn);
-  mkdirSync(join(dir, 'wp-content/database'), { recursive: true });
+  if (!mysql) {
+    execFileSync('cp', ['-al', SQLITE_PLUGIN, join(plugins, 'sqlite-database-integration')]);
+    const dropIn = readFileSync(join(SQLITE_PLUGIN, 'db.copy'), 'utf8')
+      .replaceAll('{SQLITE_IMPLEMENTATION_FOLDER_PATH}', join(plugins, 'sqlite-database-integration'))
+      .replaceAll('{SQLITE_PLUGIN}', 'sqlite-database-integration/load.php');
+    writeFileSync(join(dir, 'wp-content/db.php'), dropIn);
+    mkdirSync(join(dir, 'wp-content/database'), { recursive: true });
+  }
   mkdirSync(join(dir, 'wp-content/mu-plugins'), { recursive: true });
   copyFileSync(
     join(HARNESS, 'offline-mu-plugin.php'),
     join(dir, 'wp-content/mu-plugins/guichet-tests-offline.php'),
   );
   stageGuichet(join(plugins, 'guichet'));
-  writeFileSync(join(dir, 'wp-config.php'), wpConfig(url, config));
+  writeFileSync(join(dir, 'wp-config.php'), wpConfig(url, config, mysql));
 }
 
 /** The plugin as it would be installed from the release zip (plugins/wordpress/tools/stage-plugin.mjs). */
@@ -207,7 +226,7 @@ export async function startWordPress(options: StartOptions = {}): Promise<WordPr
   const url = `http://${host}:${port}`;
   const temporary = options.dir === undefined;
   const dir = options.dir ?? mkdtempSync(join(CACHE, 'wp-site-'));
-  prepareSite(dir, url, options.config);
+  prepareSite(dir, url, options.config, options.mysql);
   const plugins = options.activate === false ? [] : ['guichet/guichet.php'];
   const installed = JSON.parse(
     (await run('php', [join(HARNESS, 'install.php'), dir, url, ...plugins])).trim().split('\n').pop() ?? '{}',
