@@ -98,3 +98,20 @@ export function phpProblems(site: WordPressSite): string[] {
     .split('\n')
     .filter((line) => /PHP (Notice|Warning|Deprecated|Fatal error|Parse error)|Uncaught/.test(line));
 }
+
+/** `buyers` payers at once, each asking one 'plein' ticket of `formId`: the ticket rush the test and the bench share. */
+export async function rushBuyers(site: WordPressSite, formId: string, buyers: number) {
+  const started = Date.now();
+  const answers = await Promise.all(
+    Array.from({ length: buyers }, (_, i) =>
+      call(site, 'POST', `/forms/${formId}/orders`, {
+        kind: 'tickets',
+        locale: 'fr',
+        payment: { provider: 'simulation' },
+        payer: { email: `buyer${i}@example.fr`, firstName: 'Ana', lastName: `Buyer${i}` },
+        tickets: { items: [{ typeId: 'plein', quantity: 1 }] },
+      }),
+    ),
+  );
+  return { answers, elapsed: Date.now() - started };
+}

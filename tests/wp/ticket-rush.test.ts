@@ -2,7 +2,7 @@
 // BEGIN IMMEDIATE) and on MariaDB (the form's row locked with SELECT … FOR UPDATE): exactly the quota is sold,
 // every other buyer hears "not enough available", and nothing is left half-written.
 import type { StartOptions, WordPressSite } from './wp-server';
-import { call, phpProblems, saveForm, startGuichet, ticketsForm } from './guichet-site';
+import { call, phpProblems, rushBuyers, saveForm, startGuichet, ticketsForm } from './guichet-site';
 import { mariadbMissing, startMariaDB, type MariaDB } from './mariadb';
 
 jest.setTimeout(180_000);
@@ -12,19 +12,7 @@ const BUYERS = 80;
 
 async function rush(site: WordPressSite, database: string): Promise<void> {
   await saveForm(site, ticketsForm('rush', { plein: QUOTA }));
-  const started = Date.now();
-  const answers = await Promise.all(
-    Array.from({ length: BUYERS }, (_, i) =>
-      call(site, 'POST', '/forms/rush/orders', {
-        kind: 'tickets',
-        locale: 'fr',
-        payment: { provider: 'simulation' },
-        payer: { email: `buyer${i}@example.fr`, firstName: 'Ana', lastName: `Buyer${i}` },
-        tickets: { items: [{ typeId: 'plein', quantity: 1 }] },
-      }),
-    ),
-  );
-  const elapsed = Date.now() - started;
+  const { answers, elapsed } = await rushBuyers(site, 'rush', BUYERS);
   const statuses = answers.map((answer) => answer.status);
   const created = statuses.filter((status) => status === 201).length;
   const refused = answers.filter((answer) => answer.status === 409);

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { signSimulationEvent } from '../../../backend-adapter/src/providers';
 import { donationForm, donationRequest } from '../../contract/support/forms';
-import { call, saveForm, startGuichet, ticketsForm, type Json } from '../guichet-site';
+import { call, rushBuyers, saveForm, startGuichet, ticketsForm, type Json } from '../guichet-site';
 import type { WordPressSite } from '../wp-server';
 
 const SECRET = 'bench-simulation-secret-0123456789';
@@ -111,19 +111,7 @@ async function webhooks(site: WordPressSite, formId: string): Promise<string[]> 
 
 async function rush(site: WordPressSite): Promise<string[]> {
   await saveForm(site, ticketsForm('bench-rush', { plein: SEATS }));
-  const started = Date.now();
-  const answers = await Promise.all(
-    Array.from({ length: BUYERS }, (_, i) =>
-      call(site, 'POST', '/forms/bench-rush/orders', {
-        kind: 'tickets',
-        locale: 'fr',
-        payment: { provider: 'simulation' },
-        payer: { email: `buyer${i}@example.fr`, firstName: 'Ana', lastName: `Buyer${i}` },
-        tickets: { items: [{ typeId: 'plein', quantity: 1 }] },
-      }),
-    ),
-  );
-  const elapsed = Date.now() - started;
+  const { answers, elapsed } = await rushBuyers(site, 'bench-rush', BUYERS);
   const sold = answers.filter((answer) => answer.status === 201).length;
   const held = await site.php(
     `global $wpdb; echo (int) $wpdb->get_var("SELECT SUM(quantity) FROM {$wpdb->prefix}guichet_seats WHERE form_id = 'bench-rush'");`,
