@@ -105,6 +105,19 @@ export const IssuedTicket = Type.Object(
 );
 
 /** GET {base}/orders/{id}?token=… and the `order` part of a creation response. */
+/**
+ * The tax receipt (reçu fiscal) issued for a paid order, once there is one: its number and a signed link to
+ * the PDF that works without logging in (the link is the credential, like the status token).
+ */
+export const IssuedReceipt = Type.Object(
+  {
+    number: Type.String({ minLength: 1, maxLength: 40 }),
+    url: Type.String({ minLength: 1, maxLength: 2000 }),
+  },
+  { title: 'IssuedReceipt', additionalProperties: false },
+);
+export type IssuedReceipt = Static<typeof IssuedReceipt>;
+
 export const OrderStatus = Type.Object(
   {
     id: Id,
@@ -130,6 +143,7 @@ export const OrderStatus = Type.Object(
     ),
     tickets: Type.Optional(Type.Array(IssuedTicket)),
     next: Type.Optional(NextAction),
+    receipt: Type.Optional(IssuedReceipt),
   },
   { title: 'OrderStatus', additionalProperties: false },
 );
