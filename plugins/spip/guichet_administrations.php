@@ -16,11 +16,17 @@ function guichet_upgrade($nom_meta_base_version, $version_cible) {
 	$maj['create'] = [
 		['maj_tables', guichet_tables()],
 		['guichet_configuration_initiale'],
+		['guichet_secret_recus'],
 	];
 	// 1.0.1: the seat counter table (guichet_jauges) joins; maj_tables only adds what is missing.
 	$maj['1.0.1'] = [
 		['maj_tables', guichet_tables()],
 		['guichet_recompter_jauges'],
+	];
+	// 1.0.2: tax receipts (spip_guichet_recus and their counters) and the secret signing their links.
+	$maj['1.0.2'] = [
+		['maj_tables', guichet_tables()],
+		['guichet_secret_recus'],
 	];
 	include_spip('base/upgrade');
 	maj_plugin($nom_meta_base_version, $version_cible, $maj);
@@ -32,6 +38,7 @@ function guichet_vider_tables($nom_meta_base_version) {
 		sql_drop_table($table);
 	}
 	effacer_config('guichet');
+	effacer_meta('guichet_secret_recus');
 	effacer_meta($nom_meta_base_version);
 }
 
@@ -74,5 +81,17 @@ function guichet_recompter_jauges() {
 			'type_billet' => $ligne['type_billet'],
 			'pris' => (int) $ligne['pris'],
 		]);
+	}
+}
+
+/**
+ * The secret signing the receipts' download links, generated once and kept in its own meta (never in the
+ * `guichet` configuration the form shows and saves back). Kept when it exists: links already sent stay valid.
+ */
+function guichet_secret_recus() {
+	include_spip('inc/meta');
+	include_spip('inc/config');
+	if ((string) lire_config('guichet_secret_recus', '') === '') {
+		ecrire_meta('guichet_secret_recus', bin2hex(random_bytes(32)), 'non');
 	}
 }

@@ -140,6 +140,49 @@ function guichet_declarer_tables_auxiliaires($tables) {
 		],
 		'key' => ['PRIMARY KEY' => 'cle'],
 	];
+	// Tax receipts: append-only, one row per ledger position (inc/guichet_recus_stockage.php). The issued order
+	// and the frozen document are JSON; the other columns are what lists, filters and the ledger read.
+	$tables['spip_guichet_recus'] = [
+		'field' => [
+			'position' => 'bigint(21) NOT NULL',
+			'recu' => "varchar(64) NOT NULL DEFAULT ''",
+			'numero' => "varchar(32) NOT NULL DEFAULT ''",
+			'annee' => 'int(11) NOT NULL DEFAULT 0',
+			'sequence' => 'bigint(21) NOT NULL DEFAULT 0',
+			'genre' => "varchar(16) NOT NULL DEFAULT ''",
+			'cle' => "varchar(255) NOT NULL DEFAULT ''",
+			'prefixe' => "varchar(16) NOT NULL DEFAULT ''",
+			'remplace' => "varchar(32) NOT NULL DEFAULT ''",
+			'commandes' => "text NOT NULL DEFAULT ''",
+			'email' => "varchar(255) NOT NULL DEFAULT ''",
+			'email_min' => "varchar(255) NOT NULL DEFAULT ''",
+			'donateur' => "text NOT NULL DEFAULT ''",
+			'montant' => 'bigint(21) NOT NULL DEFAULT 0',
+			'devise' => "char(3) NOT NULL DEFAULT 'EUR'",
+			'date' => "varchar(32) NOT NULL DEFAULT ''",
+			'document' => "longtext NOT NULL DEFAULT ''",
+			'hash_precedent' => "char(64) NOT NULL DEFAULT ''",
+			'hash' => "char(64) NOT NULL DEFAULT ''",
+		],
+		'key' => [
+			'PRIMARY KEY' => 'position',
+			'UNIQUE recu' => 'recu',
+			'UNIQUE numero' => 'numero',
+			'UNIQUE cle' => 'cle',
+			'KEY annee' => 'annee',
+			'KEY email_min' => 'email_min',
+			'KEY remplace' => 'remplace',
+		],
+	];
+	// One counter per receipt series (the year) plus `registre`, the ledger's last position: the rows the
+	// issuing transaction locks, never a database sequence (a rollback must leave no hole).
+	$tables['spip_guichet_recus_compteurs'] = [
+		'field' => [
+			'serie' => "varchar(16) NOT NULL DEFAULT ''",
+			'valeur' => 'bigint(21) NOT NULL DEFAULT 0',
+		],
+		'key' => ['PRIMARY KEY' => 'serie'],
+	];
 	return $tables;
 }
 
@@ -158,5 +201,7 @@ function guichet_tables() {
 		'spip_guichet_places',
 		'spip_guichet_evenements',
 		'spip_guichet_idempotence',
+		'spip_guichet_recus',
+		'spip_guichet_recus_compteurs',
 	];
 }

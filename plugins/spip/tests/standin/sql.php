@@ -67,6 +67,16 @@ function sql_select($select = [], $from = [], $where = [], $groupby = [], $order
 	return standin_sql($sql);
 }
 
+/** A statement written whole (BEGIN IMMEDIATE, COMMIT…): the statement, or false. */
+function sql_query($ins, $serveur = '', $option = true) {
+	return standin_sql((string) $ins);
+}
+
+/** The connection's description; only its driver type is read by the plugin. */
+function spip_connect($serveur = '', $version = '') {
+	return ['type' => 'sqlite3', 'last' => ''];
+}
+
 function sql_fetch($res, $serveur = '', $option = true) {
 	return $res ? $res->fetch(\PDO::FETCH_ASSOC) : false;
 }
