@@ -23,9 +23,9 @@ class GuichetRecusSql implements \Guichet\Adapter\Ports\ReceiptStore {
 	const COMPTEURS = 'spip_guichet_recus_compteurs';
 	/** The counter row of ledger positions; the others are named by their year. */
 	const REGISTRE = 'registre';
-	const HASH_ZERO = '0000000000000000000000000000000000000000000000000000000000000000';
 
 	public function issueReceipt(array $draft): array {
+		$draft = \Guichet\Adapter\Storage\ReceiptRecords::checkDraft($draft);
 		$cle = (string) $draft['issueKey'];
 		$deja = $this->parCle($cle);
 		if ($deja !== null) {
@@ -47,12 +47,13 @@ class GuichetRecusSql implements \Guichet\Adapter\Ports\ReceiptStore {
 			$position = $compteurs[self::REGISTRE] + 1;
 			$sequence = $compteurs[(string) $annee] + 1;
 			$precedent = $position === 1
-				? self::HASH_ZERO
+				? \Guichet\Adapter\Storage\ReceiptRecords::FIRST_PREV_HASH
 				: (string) sql_getfetsel('hash', self::RECUS, 'position = ' . ($position - 1));
 			if ($precedent === '') {
 				throw new \RuntimeException('The receipts ledger has no position ' . ($position - 1));
 			}
-			$recu = self::enregistrement($draft, $position, $sequence, $precedent);
+			$id = \Guichet\Adapter\Storage\ReceiptRecords::newId();
+			$recu = \Guichet\Adapter\Storage\ReceiptRecords::seal($draft, $id, $sequence, $position, $precedent);
 			$this->avancer(self::REGISTRE, $position);
 			$this->avancer((string) $annee, $sequence);
 			if (sql_insertq(self::RECUS, self::colonnes($recu)) === false) {
@@ -63,7 +64,8 @@ class GuichetRecusSql implements \Guichet\Adapter\Ports\ReceiptStore {
 			guichet_sql_annuler();
 			throw $e;
 		}
-		return ['receipt' => $recu, 'created' => true];
+		// Read back, so the issuer and later readers get the very same array.
+		return ['receipt' => $this->findReceipt($id) ?? $recu, 'created' => true];
 	}
 
 	public function findReceipt(string $id): ?array {
@@ -126,32 +128,6 @@ class GuichetRecusSql implements \Guichet\Adapter\Ports\ReceiptStore {
 	}
 
 	/* Mapping ---------------------------------------------------------------------------------------- */
-
-	/** The record the port returns: the draft, completed with what the ledger allocated. */
-	private static function enregistrement(array $draft, int $position, int $sequence, string $precedent) {
-		$emis = $draft['issuedAt'];
-		$recu = [
-			'issueKey' => (string) $draft['issueKey'],
-			'kind' => (string) $draft['kind'],
-			'year' => (int) $draft['year'],
-			'prefix' => isset($draft['prefix']) && $draft['prefix'] !== '' ? (string) $draft['prefix'] : null,
-			'replaces' => isset($draft['replaces']) && $draft['replaces'] !== '' ? (string) $draft['replaces'] : null,
-			'orderIds' => array_values(array_map('strval', (array) ($draft['orderIds'] ?? []))),
-			'email' => (string) $draft['email'],
-			'donorName' => (string) $draft['donorName'],
-			'amount' => (int) $draft['amount'],
-			'currency' => (string) $draft['currency'],
-			'issuedAt' => $emis instanceof \DateTimeInterface ? \Guichet\Adapter\Domain\Instant::format($emis) : (string) $emis,
-			'document' => (array) $draft['document'],
-			'id' => 'rcp_' . bin2hex(random_bytes(12)),
-			'sequence' => $sequence,
-			'position' => $position,
-			'prevHash' => $precedent,
-		];
-		$recu['number'] = \Guichet\Adapter\Domain\Receipts\ReceiptNumbers::format($recu['year'], $sequence, $recu['prefix']);
-		$recu['hash'] = \Guichet\Adapter\Domain\Receipts\ReceiptChain::hash($precedent, $recu);
-		return $recu;
-	}
 
 	private static function colonnes(array $recu) {
 		return [
