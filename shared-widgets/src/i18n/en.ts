@@ -123,6 +123,7 @@ const en: Catalogue = {
   refunded: 'This payment was refunded.',
   tryAgain: 'Try again',
   yourTickets: 'Your tickets',
+  receipt: 'Download your tax receipt no. {number}',
   summary: 'Summary',
 };
 

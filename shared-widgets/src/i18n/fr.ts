@@ -135,6 +135,7 @@ const fr = {
   refunded: 'Ce paiement a été remboursé.',
   tryAgain: 'Réessayer',
   yourTickets: 'Vos billets',
+  receipt: 'Télécharger votre reçu fiscal n° {number}',
   summary: 'Récapitulatif',
 };
 

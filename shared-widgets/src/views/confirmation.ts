@@ -72,6 +72,17 @@ export function confirmation(
             ),
           ]
         : null,
+      order.status === 'paid' && order.receipt
+        ? h(
+            'p',
+            { class: 'g-receipt' },
+            h(
+              'a',
+              { href: order.receipt.url, download: true },
+              t('receipt', { number: order.receipt.number }),
+            ),
+          )
+        : null,
       start.offline && order.status === 'pending' ? instructions(ctx, start.offline) : null,
       failed
         ? h('button', { type: 'button', class: 'g-button g-primary', onclick: onRetry }, t('tryAgain'))

@@ -3,6 +3,7 @@ import { ProtocolClient } from '../../src/core/client';
 import type { Ctx } from '../../src/core/context';
 import { FormState } from '../../src/core/state';
 import { i18n } from '../../src/i18n';
+import * as englishStrings from '../../src/i18n/en';
 import * as french from '../../src/i18n/fr';
 import { confirmation, POLL_DELAYS_MS } from '../../src/views/confirmation';
 import { examples, fakeFetch } from '../helpers';
@@ -96,5 +97,39 @@ describe('the status page', () => {
     expect(view.textContent).toContain('Le paiement a été refusé.');
     (view.querySelector('button') as HTMLButtonElement).click();
     expect(retry).toHaveBeenCalled();
+  });
+
+  test("paid with a tax receipt: a link to download it, in the payer's language", () => {
+    const paid = {
+      ...order('paid'),
+      receipt: { number: '2026-00001', url: 'https://asso.example/r/abc.pdf' },
+    };
+    const client = new ProtocolClient('https://asso.example/api', 'fr', jest.fn());
+    const french = confirmation(ctx(), client, { order: paid, token: 'tok' }, jest.fn());
+    const link = french.querySelector('a') as HTMLAnchorElement;
+    expect(link.textContent).toBe('Télécharger votre reçu fiscal n° 2026-00001');
+    expect(link.getAttribute('href')).toBe('https://asso.example/r/abc.pdf');
+    expect(link.hasAttribute('download')).toBe(true);
+    const english = confirmation(
+      { ...ctx(), i18n: i18n('en', englishStrings) },
+      client,
+      { order: paid, token: 'tok' },
+      jest.fn(),
+    );
+    expect(english.querySelector('a')?.textContent).toBe('Download your tax receipt no. 2026-00001');
+  });
+
+  test('no receipt link while the order is not paid, or has no receipt', () => {
+    const client = new ProtocolClient('https://asso.example/api', 'fr', jest.fn());
+    const receipt = { number: '2026-00001', url: 'https://asso.example/r/abc.pdf' };
+    const pending = confirmation(
+      ctx(),
+      client,
+      { order: { ...order('pending'), receipt }, token: 't' },
+      jest.fn(),
+    );
+    const paid = confirmation(ctx(), client, { order: order('paid'), token: 't' }, jest.fn());
+    expect(pending.querySelector('a')).toBeNull();
+    expect(paid.querySelector('a')).toBeNull();
   });
 });
