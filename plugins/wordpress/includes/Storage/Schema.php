@@ -11,7 +11,8 @@ defined('ABSPATH') || exit;
 
 final class Schema
 {
-    public const VERSION = 1;
+    /** 2: tax receipts (receipts, receipt_counters). */
+    public const VERSION = 2;
     public const OPTION = 'guichet_schema_version';
 
     /** Table names with the site's prefix, by role. */
@@ -40,7 +41,11 @@ final class Schema
         $seats = self::table('seats');
         $events = self::table('events');
         $keys = self::table('idempotency');
+        $receipts = self::table('receipts');
+        $counters = self::table('receipt_counters');
         // dbDelta's format: one column per line, two spaces after PRIMARY KEY, KEY rather than INDEX.
+        // Receipts: append-only ledger, numbers from receipt_counters (never AUTO_INCREMENT: a rollback leaves no
+        // hole); issue keys reach 255 bytes, past utf8mb4's 191-character index, so their SHA-256 is the unique key.
         dbDelta("CREATE TABLE $forms (
   id varchar(64) NOT NULL,
   kind varchar(16) NOT NULL,
@@ -99,6 +104,36 @@ CREATE TABLE $keys (
   response longtext,
   created_at varchar(32) NOT NULL,
   PRIMARY KEY  (idempotency_key(191))
+) $charset;
+CREATE TABLE $receipts (
+  id varchar(32) NOT NULL,
+  ledger_position bigint(20) unsigned NOT NULL,
+  issue_hash char(64) NOT NULL,
+  number varchar(64) NOT NULL,
+  series_year int(11) NOT NULL,
+  series_seq bigint(20) unsigned NOT NULL,
+  kind varchar(16) NOT NULL,
+  replaces varchar(64) DEFAULT NULL,
+  order_ids text NOT NULL,
+  email varchar(255) NOT NULL,
+  amount bigint(20) NOT NULL,
+  currency char(3) NOT NULL,
+  issued_at varchar(32) NOT NULL,
+  hash char(64) NOT NULL,
+  data longtext NOT NULL,
+  PRIMARY KEY  (id),
+  UNIQUE KEY ledger_position (ledger_position),
+  UNIQUE KEY issue_hash (issue_hash),
+  UNIQUE KEY number (number),
+  UNIQUE KEY series (series_year,series_seq),
+  KEY replaces (replaces),
+  KEY email (email(191))
+) $charset;
+CREATE TABLE $counters (
+  counter_name varchar(32) NOT NULL,
+  counter_value bigint(20) unsigned NOT NULL DEFAULT 0,
+  head_hash char(64) NOT NULL DEFAULT '',
+  PRIMARY KEY  (counter_name)
 ) $charset;");
         update_option(self::OPTION, self::VERSION);
     }
@@ -107,7 +142,7 @@ CREATE TABLE $keys (
     public static function drop(): void
     {
         global $wpdb;
-        foreach (['forms', 'orders', 'seats', 'events', 'idempotency'] as $name) {
+        foreach (['forms', 'orders', 'seats', 'events', 'idempotency', 'receipts', 'receipt_counters'] as $name) {
             $wpdb->query('DROP TABLE IF EXISTS ' . self::table($name)); // phpcs:ignore WordPress.DB.PreparedSQL
         }
         delete_option(self::OPTION);
