@@ -24,6 +24,9 @@ final class VectorFilesTest extends TestCase
         'pricing.json' => PricingVectorsTest::class,
         'public-definition.json' => PublicDefinitionVectorsTest::class,
         'stripe-webhook-signatures.json' => StripeWebhookSignaturesVectorsTest::class,
+        'receipts-amount-in-words.json' => ReceiptsWordsDatesVectorsTest::class,
+        'receipts-dates.json' => ReceiptsWordsDatesVectorsTest::class,
+        'receipts-chain.json' => ReceiptsChainVectorsTest::class,
     ];
 
     /** @return array<string, array{0: string}> */

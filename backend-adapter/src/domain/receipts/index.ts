@@ -1,1 +1,5 @@
+export * from './types';
 export * from './receipt-number';
+export * from './amount-in-words';
+export * from './receipt-dates';
+export * from './receipt-chain';
