@@ -13,6 +13,7 @@ use Guichet\Adapter\Orders\OrderStatus;
 use Guichet\Adapter\Orders\SimulatePayment;
 use Guichet\Adapter\Protocol\Json;
 use Guichet\Adapter\Protocol\ProtocolError;
+use Guichet\Adapter\Receipts\ReceiptService;
 use Guichet\Adapter\Providers\WebhookPayloadError;
 use Guichet\Adapter\Providers\WebhookReceiver;
 use Guichet\Adapter\Providers\WebhookSignatureError;
@@ -28,10 +29,13 @@ final class ProtocolHandler
     public const MAX_BODY_BYTES = 65536;
 
     private OrdersContext $ctx;
+    private ?ReceiptService $receipts;
 
-    public function __construct(OrdersContext $ctx)
+    /** @param ReceiptService|null $receipts when the host issues tax receipts: GET orders/{id} then names the order's */
+    public function __construct(OrdersContext $ctx, ?ReceiptService $receipts = null)
     {
         $this->ctx = $ctx;
+        $this->receipts = $receipts;
     }
 
     /**
@@ -82,7 +86,7 @@ final class ProtocolHandler
         if (preg_match('#^/orders/' . $id . '$#', $path, $m)) {
             $this->allow($method, 'GET');
             $token = (string) ($query['token'] ?? '');
-            return new HttpAnswer(200, OrderStatus::read($this->ctx, $m[1], $token, $locale));
+            return new HttpAnswer(200, OrderStatus::read($this->ctx, $m[1], $token, $locale, $this->receiptLookup()));
         }
         if (preg_match('#^/simulation/' . $id . '/(confirm|challenge)$#', $path, $m)) {
             $this->allow($method, 'POST');
@@ -110,6 +114,26 @@ final class ProtocolHandler
             return $this->webhook($m[1], $headers, $rawBody);
         }
         throw new ProtocolError('bad_request', [], null, [], 404);
+    }
+
+    /** fn(string $orderId): ?array{number, url}, or null when the host does not issue receipts. */
+    private function receiptLookup(): ?callable
+    {
+        $receipts = $this->receipts;
+        if ($receipts === null) {
+            return null;
+        }
+        $log = $this->ctx->log;
+        return static function (string $orderId) use ($receipts, $log): ?array {
+            try {
+                $receipt = $receipts->receiptForOrder($orderId);
+                return $receipt === null ? null : ['number' => (string) $receipt['number'], 'url' => $receipts->link($receipt)];
+            } catch (\Throwable $e) {
+                // The payer still sees the order's status; the receipt link comes back once the store answers.
+                $log->log('error', 'receipt lookup failed', ['orderId' => $orderId, 'reason' => $e->getMessage()]);
+                return null;
+            }
+        };
     }
 
     /** @return array<string, mixed> */

@@ -16,8 +16,11 @@ final class OrderStatus
     /** A confirmation page polls; the provider is asked at most this often per pending order. */
     private const REFRESH_EVERY_SECONDS = 10;
 
-    /** @return array<string, mixed> OrderStatus */
-    public static function read(OrdersContext $ctx, string $orderId, string $token, string $locale): array
+    /**
+     * @param callable|null $receipt fn(string $orderId): ?array{number, url} — the order's tax receipt, when the host issues them
+     * @return array<string, mixed> OrderStatus
+     */
+    public static function read(OrdersContext $ctx, string $orderId, string $token, string $locale, ?callable $receipt = null): array
     {
         $order = $ctx->storage->findOrder($orderId);
         // An unknown id and a wrong token answer alike, so ids cannot be probed.
@@ -33,6 +36,7 @@ final class OrderStatus
             }
             $order = $ctx->storage->findOrder($orderId) ?? $order;
         }
-        return OrderView::status($order, $locale, $ctx->forms->findForm($order['formId']), $ctx->catalogue);
+        $issued = $receipt === null ? null : $receipt((string) $order['id']);
+        return OrderView::status($order, $locale, $ctx->forms->findForm($order['formId']), $ctx->catalogue, $issued);
     }
 }

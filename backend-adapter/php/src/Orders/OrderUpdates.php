@@ -59,10 +59,15 @@ final class OrderUpdates
             } elseif ($seats === 'release' || $seats === 'return') {
                 $ctx->storage->releaseSeats($order['id']);
             }
-            return ['type' => 'applied', 'order' => array_merge($order, $change), 'decision' => $decision, 'before' => $order['status']];
+            return ['type' => 'applied', 'order' => array_merge($order, $change), 'decision' => $decision, 'before' => $order['status'], 'refundedBefore' => (int) ($order['refundedAmount'] ?? 0)];
         });
-        if ($result['type'] === 'applied' && $result['decision']['type'] === 'change' && $result['order']['status'] !== $result['before']) {
-            $ctx->notify($result['order']['status'], $result['order']);
+        if ($result['type'] === 'applied' && $result['decision']['type'] === 'change') {
+            if ($result['order']['status'] !== $result['before']) {
+                $ctx->notify($result['order']['status'], $result['order']);
+            } elseif ((int) ($result['order']['refundedAmount'] ?? 0) > (int) ($result['refundedBefore'] ?? 0)) {
+                // The order stays paid; tax receipts still need to follow the amount given back.
+                $ctx->notify('partially_refunded', $result['order']);
+            }
         }
         return $result;
     }

@@ -16,9 +16,10 @@ final class OrderView
     /**
      * @param array<string, mixed> $order
      * @param array<string, mixed>|null $form
+     * @param array{number: string, url: string}|null $receipt the order's tax receipt, when the host issues them
      * @return array<string, mixed>
      */
-    public static function status(array $order, string $locale, ?array $form, ErrorCatalogue $catalogue): array
+    public static function status(array $order, string $locale, ?array $form, ErrorCatalogue $catalogue, ?array $receipt = null): array
     {
         $view = [
             'id' => $order['id'],
@@ -64,6 +65,9 @@ final class OrderView
                 $issued['code'] = $ticket['code'];
                 return $issued;
             }, $order['tickets']);
+        }
+        if ($receipt !== null) {
+            $view['receipt'] = ['number' => (string) $receipt['number'], 'url' => (string) $receipt['url']];
         }
         return $view;
     }
