@@ -39,6 +39,8 @@ function guichet_vider_tables($nom_meta_base_version) {
 	}
 	effacer_config('guichet');
 	effacer_meta('guichet_secret_recus');
+	effacer_meta('guichet_recus');
+	effacer_meta('guichet_recus_annuels');
 	effacer_meta($nom_meta_base_version);
 }
 

@@ -57,6 +57,23 @@ function autoriser_guichetcommande_exporter_dist($faire, $type, $id, $qui, $opt)
 	return guichet_est_admin_complet($qui);
 }
 
+/** Tax receipts: administrators see them; changing or exporting them is for non-restricted ones. */
+function autoriser_guichetrecus_menu_dist($faire, $type, $id, $qui, $opt) {
+	return autoriser('voir', 'guichetrecu', $id, $qui, $opt);
+}
+
+function autoriser_guichetrecu_voir_dist($faire, $type, $id, $qui, $opt) {
+	return ($qui['statut'] ?? '') === '0minirezo';
+}
+
+function autoriser_guichetrecu_gerer_dist($faire, $type, $id, $qui, $opt) {
+	return guichet_est_admin_complet($qui);
+}
+
+function autoriser_guichetrecu_exporter_dist($faire, $type, $id, $qui, $opt) {
+	return guichet_est_admin_complet($qui);
+}
+
 /** Editors can build forms; publishing one (taking money with it) is for administrators. */
 function autoriser_guichetformulaire_creer_dist($faire, $type, $id, $qui, $opt) {
 	return in_array($qui['statut'] ?? '', ['0minirezo', '1comite'], true);

@@ -104,3 +104,38 @@ function guichet_liste_personnes($env, $quoi) {
 	include_spip('inc/guichet_prive_personnes');
 	return is_array($env) ? guichet_prive_personnes((string) $quoi, $env) : '';
 }
+
+/** The tax receipts' settings fields, from the CVT environment. @param array|string $env */
+function guichet_champs_recus($env) {
+	$env = is_string($env) ? @unserialize($env, ['allowed_classes' => false]) : $env;
+	include_spip('inc/guichet_recus_prive');
+	return is_array($env) ? guichet_recus_prive_reglages($env) : '';
+}
+
+/** The donor's fields of a receipt being corrected, from the CVT environment. @param array|string $env */
+function guichet_champs_correction_recu($env) {
+	$env = is_string($env) ? @unserialize($env, ['allowed_classes' => false]) : $env;
+	if (!is_array($env)) {
+		return '';
+	}
+	include_spip('inc/guichet_champs');
+	$c = new GuichetChamps('guichet-correction', $env, is_array($env['erreurs'] ?? null) ? $env['erreurs'] : []);
+	$html = $c->radios('type', _T('guichet:recus_donateur_type'), ['individual' => _T('guichet:recus_donateur_particulier'), 'company' => _T('guichet:recus_donateur_entreprise')]);
+	foreach (['prenom', 'nom', 'societe', 'siren', 'adresse_ligne1', 'adresse_ligne2', 'code_postal', 'ville', 'pays'] as $champ) {
+		$html .= $c->texte($champ, _T('guichet:recus_donateur_' . $champ), []);
+	}
+	return $html . $c->erreursRestantes();
+}
+
+/** The receipts page's body. @param array|string $env */
+function guichet_page_recus($env) {
+	$env = is_string($env) ? @unserialize($env, ['allowed_classes' => false]) : $env;
+	include_spip('inc/guichet_recus_prive');
+	return is_array($env) ? guichet_recus_prive_page($env) : '';
+}
+
+/** An order's receipts, under its detail. */
+function guichet_recus_commande($id) {
+	include_spip('inc/guichet_recus_prive');
+	return guichet_recus_prive_commande((string) $id);
+}

@@ -1,7 +1,7 @@
 <?php
 /**
  * Core pipelines: the widget's script and styles only where a Guichet modèle is on the page, and the
- * reconciliation task.
+ * reconciliation and annual receipts tasks.
  */
 
 if (!defined('_ECRIRE_INC_VERSION')) {
@@ -47,5 +47,7 @@ function guichet_chargeur_widget($url) {
 /** Every 10 minutes: expire unpaid orders (their seats return), ask providers about stuck ones. */
 function guichet_taches_generales_cron($taches) {
 	$taches['guichet_reconciliation'] = 600;
+	// Daily: the previous year's annual receipts, from January on, until done (genie/guichet_recus.php).
+	$taches['guichet_recus'] = 86400;
 	return $taches;
 }

@@ -29,8 +29,44 @@ function guichet_site($recharger = false) {
 		}
 		$site = new \Guichet\Adapter\Orders\OrdersContext($stockage, $stockage, $reglages, $horloge, $journal, $prestataires);
 		$site->onChange('guichet_annoncer_changement');
+		// Tax receipts follow the orders: issued when paid, cancelled or corrected on refunds.
+		$site->onChange(static function ($evenement, array $commande) {
+			guichet_recus()->onOrderChanged($evenement, $commande);
+		});
 	}
 	return $site;
+}
+
+/** The receipts' store on sql_* (one per hit). @return GuichetRecusSql */
+function guichet_recus_stockage() {
+	static $stockage = null;
+	if ($stockage === null) {
+		include_spip('inc/guichet_recus_stockage');
+		$stockage = new GuichetRecusSql();
+	}
+	return $stockage;
+}
+
+/** The adapter's receipts service on this site's ports. @return \Guichet\Adapter\Receipts\ReceiptService */
+function guichet_recus($recharger = false) {
+	static $service = null;
+	static $pour = null;
+	$site = guichet_site();
+	// Rebuilt with the site (tests reload it with another clock).
+	if ($service === null || $recharger || $pour !== $site) {
+		include_spip('inc/guichet_recus_reglages');
+		$pour = $site;
+		$service = new \Guichet\Adapter\Receipts\ReceiptService(
+			$site->storage,
+			guichet_recus_stockage(),
+			new GuichetReglagesRecusSpip(),
+			$site->forms,
+			new GuichetCourrielSpip(),
+			$site->clock,
+			$site->log
+		);
+	}
+	return $service;
 }
 
 /** @return \Guichet\Adapter\Http\ProtocolHandler */
