@@ -3,3 +3,4 @@ export * from './receipt-number';
 export * from './amount-in-words';
 export * from './receipt-dates';
 export * from './receipt-chain';
+export * from './sha256';

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from './sha256';
 import type { ReceiptRecord } from './types';
 
 /**
@@ -28,7 +28,12 @@ export type HashedReceipt = Pick<ReceiptRecord, (typeof HASHED_FIELDS)[number]>;
 
 /** Code point order (what PHP's strcmp gives on UTF-8), not UTF-16 order (JavaScript's default sort). */
 function byCodePoint(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+  const left = Array.from(a, (char) => char.codePointAt(0) as number);
+  const right = Array.from(b, (char) => char.codePointAt(0) as number);
+  for (let i = 0; i < Math.min(left.length, right.length); i += 1) {
+    if (left[i] !== right[i]) return (left[i] as number) - (right[i] as number);
+  }
+  return left.length - right.length;
 }
 
 /**
@@ -70,9 +75,7 @@ export function receiptHashInput(record: HashedReceipt): string {
 /** Lower-case hex SHA-256 of `prevHash + "\n" + canonicalJson(fields)`. */
 export function receiptHash(prevHash: string, record: HashedReceipt): string {
   if (!/^[0-9a-f]{64}$/.test(prevHash)) throw new RangeError('prevHash is 64 lower-case hex digits');
-  return createHash('sha256')
-    .update(`${prevHash}\n${receiptHashInput(record)}`, 'utf8')
-    .digest('hex');
+  return sha256Hex(`${prevHash}\n${receiptHashInput(record)}`);
 }
 
 export type ChainVerdict =
