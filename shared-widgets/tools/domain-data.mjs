@@ -1,0 +1,61 @@
+// esbuild plugins giving the widgets' bundle a compact copy of the domain's data tables. The domain's files stay
+// the single source: each plugin reads them at build time and fails the build when their shape has changed.
+import { readFileSync } from 'node:fs';
+
+/** The string literals of `const NAME = '…' + '…';` in a source file, joined. */
+function constantText(source, name, file) {
+  const statement = new RegExp(`const ${name} =([^;]*);`).exec(source)?.[1];
+  if (!statement)
+    throw new Error(`${file}: no \`const ${name} = '…';\` any more, update tools/domain-data.mjs`);
+  return [...statement.matchAll(/'([^']*)'/g)].map((match) => match[1]).join('');
+}
+
+function replaceConstant(source, name, file, expression) {
+  constantText(source, name, file);
+  return source.replace(new RegExp(`const ${name} =[^;]*;`), `const ${name} = ${expression};`);
+}
+
+/**
+ * The 250 country codes (about 600 bytes gzipped as text) become a 676-bit map of AA…ZZ in base64 (under 120
+ * bytes), decoded back to the same space-separated text when the chunk runs.
+ */
+export const compactCountries = {
+  name: 'guichet-compact-countries',
+  setup(build) {
+    build.onLoad({ filter: /domain[\\/]validation[\\/]countries\.ts$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const codes = constantText(source, 'CODES', args.path).trim().split(/\s+/);
+      const bits = new Uint8Array(Math.ceil((26 * 26) / 8));
+      for (const code of codes) {
+        if (!/^[A-Z]{2}$/.test(code)) throw new Error(`${args.path}: unexpected country code ${code}`);
+        const index = (code.charCodeAt(0) - 65) * 26 + code.charCodeAt(1) - 65;
+        bits[index >> 3] |= 1 << (index & 7);
+      }
+      const decode = `Array.from({ length: 676 }, (_, i) =>
+        (atob('${Buffer.from(bits).toString('base64')}').charCodeAt(i >> 3) >> (i & 7)) & 1
+          ? String.fromCharCode(65 + Math.floor(i / 26), 65 + (i % 26)) : '').filter(Boolean).join(' ')`;
+      return { contents: replaceConstant(source, 'CODES', args.path, decode), loader: 'ts' };
+    });
+  },
+};
+
+/**
+ * The widgets read amounts in the currency of a form definition the host has already checked against the
+ * full table, so they only need the currencies whose minor unit is not hundredths: every other one is 2.
+ * (The full list of two-decimal codes is about 400 bytes gzipped.)
+ */
+export const compactCurrencies = {
+  name: 'guichet-compact-currencies',
+  setup(build) {
+    build.onLoad({ filter: /domain[\\/]currencies\.ts$/ }, (args) => {
+      let source = replaceConstant(readFileSync(args.path, 'utf8'), 'TWO_DECIMAL', args.path, "''");
+      const exported = /export const CURRENCY_EXPONENTS[^=]*= Object\.freeze\(table\);/;
+      if (!exported.test(source)) throw new Error(`${args.path}: CURRENCY_EXPONENTS changed shape`);
+      source = source.replace(
+        exported,
+        'export const CURRENCY_EXPONENTS: Readonly<Record<string, number>> = new Proxy(table, { get: (known, code: string) => known[code] ?? 2 });',
+      );
+      return { contents: source, loader: 'ts' };
+    });
+  },
+};
