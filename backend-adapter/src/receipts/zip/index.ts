@@ -1,0 +1,1 @@
+export { zipStored, crc32, type ZipEntry } from './zip-writer';
