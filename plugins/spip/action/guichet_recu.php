@@ -38,7 +38,7 @@ function guichet_envoyer_pdf($nom, $octets, $type = 'application/pdf') {
 		header('Content-Type: ' . $type);
 		header('Content-Disposition: attachment; filename="' . preg_replace('/[^A-Za-z0-9._-]/', '_', (string) $nom) . '"');
 		header('Content-Length: ' . strlen((string) $octets));
-		header('Cache-Control: no-store');
+		header('Cache-Control: private, no-store');
 	}
 	echo $octets;
 }

@@ -95,8 +95,9 @@ function guichet_recus_prive_page(array $env) {
 	$html .= '<p class="actions">' . implode(' ', $actions) . '</p>';
 
 	$debut = max(0, (int) ($env['debut'] ?? 0));
-	$total = guichet_recus_stockage()->countReceipts(['year' => $annee]);
-	$recus = guichet_recus_stockage()->listReceipts(['year' => $annee], 50, $debut);
+	$liste = $service->list($annee, 50, $debut);
+	$total = (int) $liste['total'];
+	$recus = $liste['receipts'];
 	$html .= '<table class="spip liste"><caption>' . _T('guichet:recus_nb', ['nb' => $total, 'annee' => $annee]) . '</caption><thead><tr>'
 		. '<th scope="col">' . _T('guichet:recus_col_numero') . '</th><th scope="col">' . _T('guichet:col_date') . '</th>'
 		. '<th scope="col">' . _T('guichet:recus_col_donateur') . '</th><th scope="col">' . _T('guichet:col_montant') . '</th>'
@@ -137,15 +138,15 @@ function guichet_recus_prive_resultat(array $env) {
 
 function guichet_recus_prive_ligne(array $r) {
 	$numero = (string) $r['number'];
-	$remplace_par = guichet_recus_stockage()->listReceipts(['replaces' => $numero], 1, 0);
-	$etat = $remplace_par === []
+	$remplace_par = isset($r['replacedBy']) ? (string) $r['replacedBy'] : '';
+	$etat = $remplace_par === ''
 		? _T('guichet:recus_etat_valide')
-		: _T('guichet:recus_etat_remplace', ['numero' => spip_htmlspecialchars((string) $remplace_par[0]['number'])]);
+		: _T('guichet:recus_etat_remplace', ['numero' => spip_htmlspecialchars($remplace_par)]);
 	$genre = _T('guichet:recus_genre_' . $r['kind']) . ($r['replaces'] ? ' (' . spip_htmlspecialchars((string) $r['replaces']) . ')' : '');
 	$actions = [guichet_recus_bouton('pdf', $numero, _T('guichet:recus_telecharger'), 'lien')];
 	if (autoriser('gerer', 'guichetrecu')) {
 		$actions[] = guichet_recus_bouton('renvoyer', $numero, _T('guichet:recus_renvoyer'), 'lien');
-		if ($remplace_par === [] && $r['kind'] !== 'cancellation') {
+		if ($remplace_par === '' && $r['kind'] !== 'cancellation') {
 			$actions[] = '<a class="lien" href="' . spip_htmlspecialchars(generer_url_ecrire('guichet_recu_corriger', 'numero=' . rawurlencode($numero), true)) . '">' . _T('guichet:recus_corriger') . '</a>';
 			$actions[] = guichet_recus_bouton('annuler', $numero, _T('guichet:recus_annuler'), 'lien');
 		}

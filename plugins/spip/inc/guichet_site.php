@@ -31,7 +31,7 @@ function guichet_site($recharger = false) {
 		$site->onChange('guichet_annoncer_changement');
 		// Tax receipts follow the orders: issued when paid, cancelled or corrected on refunds.
 		$site->onChange(static function ($evenement, array $commande) {
-			guichet_recus()->onOrderChanged($evenement, $commande);
+			guichet_recus()->onOrderChanged((string) $evenement, $commande);
 		});
 	}
 	return $site;
@@ -71,7 +71,8 @@ function guichet_recus($recharger = false) {
 
 /** @return \Guichet\Adapter\Http\ProtocolHandler */
 function guichet_protocole() {
-	return new \Guichet\Adapter\Http\ProtocolHandler(guichet_site());
+	// With the receipts service, GET orders/{id} carries the order's receipt {number, url}.
+	return new \Guichet\Adapter\Http\ProtocolHandler(guichet_site(), guichet_recus());
 }
 
 /**
