@@ -155,6 +155,7 @@ function guichet_paiement_retour(array $form) {
 			foreach ($etat['tickets'] ?? [] as $billet) {
 				$message .= '<br />' . spip_htmlspecialchars($billet['label'] . (isset($billet['attendee']) ? ' — ' . $billet['attendee'] : '') . ' : ' . $billet['code']);
 			}
+			$message .= guichet_paiement_recu($commande);
 			return ['editable' => false, 'message_ok' => $message];
 		case 'pending':
 			return ['editable' => false, 'message_ok' => _T('guichet:retour_en_attente', ['montant' => $montant])];
@@ -164,6 +165,25 @@ function guichet_paiement_retour(array $form) {
 			$message = isset($etat['failure']['message']) ? spip_htmlspecialchars((string) $etat['failure']['message']) : _T('guichet:retour_echec');
 			return ['message_erreur' => $message, 'action' => $action];
 	}
+}
+
+/** The tax receipt of a paid order, with its signed download link, when one was issued. */
+function guichet_paiement_recu($commande) {
+	try {
+		$recu = guichet_recus()->receiptForOrder((string) $commande);
+	} catch (\Throwable $e) {
+		// The payment is what the payer came back for: a receipt lookup failing only leaves the link out.
+		spip_log('reçu introuvable pour ' . $commande . ' : ' . $e->getMessage(), 'guichet' . _LOG_AVERTISSEMENT);
+		return '';
+	}
+	if ($recu === null) {
+		return '';
+	}
+	return '<br />' . _T('guichet:retour_recu', [
+		'numero' => spip_htmlspecialchars((string) $recu['number']),
+		'lien' => '<a href="' . spip_htmlspecialchars(guichet_recus()->link($recu)) . '">',
+		'fin' => '</a>',
+	]);
 }
 
 function guichet_paiement_montant($mineur, $devise, $langue) {

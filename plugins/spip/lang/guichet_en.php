@@ -234,6 +234,7 @@ $GLOBALS[$GLOBALS['idx_lang']] = [
 	'retour_echec' => 'The payment did not go through: you can try again.',
 	'retour_en_attente' => 'Thank you! Your payment of @montant@ is being confirmed.',
 	'retour_paye' => 'Thank you! Your payment of @montant@ is confirmed.',
+	'retour_recu' => 'Your tax receipt no. @numero@ was sent to you by e-mail; you can also @lien@download it@fin@.',
 	'simulation_carte' => 'Test card number',
 	'simulation_carte_invalide' => 'Type a test card number (12 to 19 digits).',
 	'simulation_explication' => 'Test payment: no real money. Card 4242 4242 4242 4242 is accepted, 4000 0000 0000 0002 is declined.',

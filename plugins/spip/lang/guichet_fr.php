@@ -234,6 +234,7 @@ $GLOBALS[$GLOBALS['idx_lang']] = [
 	'retour_echec' => 'Le paiement n’a pas abouti : vous pouvez réessayer.',
 	'retour_en_attente' => 'Merci ! Votre paiement de @montant@ est en cours de confirmation.',
 	'retour_paye' => 'Merci ! Votre paiement de @montant@ est confirmé.',
+	'retour_recu' => 'Votre reçu fiscal n° @numero@ vous a été envoyé par e-mail ; vous pouvez aussi @lien@le télécharger@fin@.',
 	'simulation_carte' => 'Numéro de carte de test',
 	'simulation_carte_invalide' => 'Tapez un numéro de carte de test (12 à 19 chiffres).',
 	'simulation_explication' => 'Paiement de test : aucun argent réel. La carte 4242 4242 4242 4242 est acceptée, 4000 0000 0000 0002 est refusée.',
