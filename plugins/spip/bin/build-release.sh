@@ -29,6 +29,10 @@ cp -R "$REPO_DIR/backend-adapter/php/src" "$ADAPTER/src"
 cp "$REPO_DIR/backend-adapter/src/protocol/error-messages.json" "$ADAPTER/data/"
 cp "$REPO_DIR/backend-adapter/src/domain/tax/tax-rules.json" "$ADAPTER/data/"
 cp "$REPO_DIR/backend-adapter/src/protocol/simulation-cards.json" "$ADAPTER/data/"
+# The tax receipts' PDF writer reads the font metrics it shares with the TypeScript writer.
+for donnees in "$REPO_DIR"/backend-adapter/src/receipts/pdf/*.json; do
+	[ -f "$donnees" ] && cp "$donnees" "$ADAPTER/data/" || true
+done
 for licence in LICENSE COPYING; do
 	[ -f "$REPO_DIR/$licence" ] && cp "$REPO_DIR/$licence" "$DEST/" || true
 done
