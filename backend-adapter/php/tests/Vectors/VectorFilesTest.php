@@ -27,6 +27,7 @@ final class VectorFilesTest extends TestCase
         'receipts-amount-in-words.json' => ReceiptsWordsDatesVectorsTest::class,
         'receipts-dates.json' => ReceiptsWordsDatesVectorsTest::class,
         'receipts-chain.json' => ReceiptsChainVectorsTest::class,
+        'receipts-documents.json' => ReceiptsDocumentsVectorsTest::class,
     ];
 
     /** @return array<string, array{0: string}> */

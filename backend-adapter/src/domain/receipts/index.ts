@@ -4,3 +4,4 @@ export * from './amount-in-words';
 export * from './receipt-dates';
 export * from './receipt-chain';
 export * from './sha256';
+export * from './receipt-document';
