@@ -54,9 +54,11 @@ test('the plugin activates without a PHP notice, warning or deprecation', async 
     `global $wpdb; echo implode(',', $wpdb->get_col("SHOW TABLES LIKE '%guichet%'"));`,
   );
   expect(tables.split(',').sort()).toEqual(
-    ['events', 'forms', 'idempotency', 'orders', 'seats'].map((name) => `wp_guichet_${name}`),
+    ['events', 'forms', 'idempotency', 'orders', 'receipt_counters', 'receipts', 'seats'].map(
+      (name) => `wp_guichet_${name}`,
+    ),
   );
-  expect(await site.php(`echo get_option('guichet_schema_version');`)).toBe('1');
+  expect(await site.php(`echo get_option('guichet_schema_version');`)).toBe('2');
   expect(phpProblems(site)).toEqual([]);
 });
 

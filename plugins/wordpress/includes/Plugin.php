@@ -31,11 +31,14 @@ final class Plugin
         $modules = [
             'Guichet\\WordPress\\Blocks\\Blocks',
             'Guichet\\WordPress\\Sweep',
+            'Guichet\\WordPress\\AnnualReceipts',
+            'Guichet\\WordPress\\Rest\\ReceiptRoute',
             'Guichet\\WordPress\\Emails',
             'Guichet\\WordPress\\Rest\\FallbackSubmit',
             'Guichet\\WordPress\\Rest\\SimulationPage',
             'Guichet\\WordPress\\Admin\\SettingsPage',
             'Guichet\\WordPress\\Admin\\OrdersPage',
+            'Guichet\\WordPress\\Admin\\ReceiptsPage',
             'Guichet\\WordPress\\Admin\\ConnectionTest',
         ];
         return array_filter($modules, 'class_exists');
@@ -45,6 +48,7 @@ final class Plugin
     {
         Schema::install();
         Ports\OptionsSettings::simulationSecret();
+        Ports\ReceiptOptions::linkSecret();
         foreach (get_role('administrator') ? [get_role('administrator')] : [] as $role) {
             $role->add_cap('guichet_manage');
         }

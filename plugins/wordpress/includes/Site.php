@@ -14,12 +14,16 @@ use Guichet\Adapter\Ports\Clock;
 use Guichet\Adapter\Ports\RedactingLogger;
 use Guichet\Adapter\Ports\SystemClock;
 use Guichet\Adapter\Providers\ProviderRegistry;
+use Guichet\Adapter\Receipts\ReceiptService;
 use Guichet\WordPress\Ports\OptionsSettings;
+use Guichet\WordPress\Ports\ReceiptOptions;
 use Guichet\WordPress\Ports\WpHttpClient;
 use Guichet\WordPress\Ports\WpLogger;
+use Guichet\WordPress\Ports\WpMailer;
 use Guichet\WordPress\Storage\Database;
 use Guichet\WordPress\Storage\FormStore;
 use Guichet\WordPress\Storage\OrderStorage;
+use Guichet\WordPress\Storage\ReceiptStorage;
 
 defined('ABSPATH') || exit;
 
@@ -31,7 +35,10 @@ final class Site
     public FormStore $forms;
     public OrderStorage $storage;
     public OptionsSettings $settings;
+    public ReceiptStorage $receiptStore;
+    public ReceiptOptions $receiptSettings;
     private ?OrdersContext $context = null;
+    private ?ReceiptService $receipts = null;
 
     private function __construct()
     {
@@ -40,6 +47,8 @@ final class Site
         $this->forms = new FormStore($this->db);
         $this->storage = new OrderStorage($this->db);
         $this->settings = new OptionsSettings();
+        $this->receiptStore = new ReceiptStorage($this->db);
+        $this->receiptSettings = new ReceiptOptions();
     }
 
     public static function get(): self
@@ -69,17 +78,36 @@ final class Site
                 new RedactingLogger(new WpLogger()),
                 $providers
             );
+            // Tax receipts: issued when a gift is paid, cancelled or corrected on a refund (and e-mailed then).
+            $this->context->onChange([$this->receipts(), 'onOrderChanged']);
             /** Lets add-ons register listeners (emails, CRM sync…) on order changes. */
             do_action('guichet_orders_context', $this->context);
         }
         return $this->context;
     }
 
+    /** Tax receipts: issued on payment by the listener above, and by the back-office and the January run. */
+    public function receipts(): ReceiptService
+    {
+        if ($this->receipts === null) {
+            $this->receipts = new ReceiptService(
+                $this->storage,
+                $this->receiptStore,
+                $this->receiptSettings,
+                $this->forms,
+                new WpMailer(),
+                self::clock(),
+                new RedactingLogger(new WpLogger())
+            );
+        }
+        return $this->receipts;
+    }
+
     /**
      * The adapter's only source of "now". The filter lets a test harness move time forward (hold expiry,
      * delayed settlement) without touching the system clock; anything but a Clock is ignored.
      */
-    private static function clock(): Clock
+    public static function clock(): Clock
     {
         $clock = apply_filters('guichet_clock', null);
         return $clock instanceof Clock ? $clock : new SystemClock();
@@ -87,6 +115,6 @@ final class Site
 
     public function protocol(): ProtocolHandler
     {
-        return new ProtocolHandler($this->orders());
+        return new ProtocolHandler($this->orders(), $this->receipts());
     }
 }

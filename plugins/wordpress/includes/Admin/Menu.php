@@ -28,6 +28,7 @@ final class Menu
         add_submenu_page(self::SLUG, __('Orders', 'guichet'), __('Orders', 'guichet'), self::CAPABILITY, self::SLUG, [OrdersPage::class, 'render']);
         add_submenu_page(self::SLUG, __('Members', 'guichet'), __('Members', 'guichet'), self::CAPABILITY, PeoplePage::MEMBERS, [PeoplePage::class, 'members']);
         add_submenu_page(self::SLUG, __('Attendees', 'guichet'), __('Attendees', 'guichet'), self::CAPABILITY, PeoplePage::ATTENDEES, [PeoplePage::class, 'attendees']);
+        add_submenu_page(self::SLUG, __('Tax receipts', 'guichet'), __('Tax receipts', 'guichet'), self::CAPABILITY, ReceiptsPage::SLUG, [ReceiptsPage::class, 'render']);
         add_submenu_page(self::SLUG, __('Guichet dashboard', 'guichet'), __('Dashboard', 'guichet'), self::CAPABILITY, DashboardPage::SLUG, [DashboardPage::class, 'render']);
         add_submenu_page(self::SLUG, __('Guichet settings', 'guichet'), __('Settings', 'guichet'), self::CAPABILITY, SettingsPage::SLUG, [SettingsPage::class, 'render']);
     }

@@ -72,6 +72,7 @@ final class OrdersPage
         foreach ($rows as $label => $value) {
             echo '<tr><th scope="row">' . esc_html($label) . '</th><td>' . esc_html($value) . '</td></tr>';
         }
+        self::receiptRow($orderId);
         echo '</tbody></table><h2>' . esc_html__('Lines', 'guichet') . '</h2><ul>';
         foreach ((array) ($order['lines'] ?? []) as $line) {
             echo '<li>' . esc_html($line['label'] . ' × ' . $line['quantity'] . ' = ' . $money((int) $line['amount'])) . '</li>';
@@ -80,6 +81,19 @@ final class OrdersPage
         self::actionButton($order, 'mark_received', __('Mark as received', 'guichet'), $order['status'] === 'pending' && $order['provider'] === 'offline');
         self::actionButton($order, 'refund', __('Refund in full', 'guichet'), $order['status'] === 'paid');
         echo '</div>';
+    }
+
+    /** The order's current tax receipt, if any: its number and the PDF. */
+    private static function receiptRow(string $orderId): void
+    {
+        $receipt = Site::get()->receipts()->receiptForOrder($orderId);
+        if ($receipt === null) {
+            return;
+        }
+        $number = (string) $receipt['number'];
+        echo '<tr><th scope="row">' . esc_html__('Tax receipt', 'guichet') . '</th><td>' . esc_html($number)
+            . ' — <a href="' . esc_url(ReceiptActions::downloadUrl($number)) . '">' . esc_html__('Download PDF', 'guichet') . '</a>'
+            . ' — <a href="' . esc_url(add_query_arg(['page' => ReceiptsPage::SLUG, 'year' => (int) $receipt['year']], admin_url('admin.php'))) . '">' . esc_html__('Tax receipts', 'guichet') . '</a></td></tr>';
     }
 
     /** @param array<string, mixed> $order */

@@ -1,7 +1,8 @@
 <?php
 /**
  * Settings → Guichet, on the Settings API: the association's identity, payment keys (secret ones are never
- * printed back, only masked), the exact webhook URL to paste in Stripe, offline methods and the simulation.
+ * printed back, only masked), the exact webhook URL to paste in Stripe, offline methods, the tax receipts' issuer
+ * and the simulation.
  *
  * @package Guichet
  */
@@ -9,6 +10,7 @@
 namespace Guichet\WordPress\Admin;
 
 use Guichet\WordPress\Ports\OptionsSettings;
+use Guichet\WordPress\Ports\ReceiptOptions;
 
 defined('ABSPATH') || exit;
 
@@ -40,6 +42,40 @@ final class SettingsPage
         return rest_url('guichet/v1/webhooks/stripe');
     }
 
+    /**
+     * The issuer of the tax receipts, each problem next to its field once the treasurer started filling it in.
+     * @param array<string, mixed> $r
+     */
+    private static function receipts(string $name, array $r): void
+    {
+        $options = new ReceiptOptions();
+        $problems = $options->started() ? ReceiptOptions::problems($options->issuer()) : [];
+        $locale = OrdersTable::locale();
+        $error = static function (string $field) use ($problems, $locale): string {
+            return isset($problems[$field]) ? ReceiptLabels::problem($field, $problems[$field], $locale) : '';
+        };
+        $labels = ReceiptLabels::fields();
+        echo '<h2 id="guichet-receipts">' . esc_html__('Tax receipts', 'guichet') . '</h2>';
+        echo '<p>' . esc_html__('Donors who ask for it receive a tax receipt (cerfa 11580*05) by e-mail when their gift is paid, and recurring donors one summary each January. Receipts are issued only once every field below is filled in; the name is the association\'s above.', 'guichet') . '</p>';
+        if (isset($problems['name'])) {
+            echo '<p class="guichet-field-error" style="color:#b32d2e"><strong>' . esc_html($error('name')) . '</strong></p>';
+        }
+        echo '<table class="form-table" role="presentation">';
+        foreach (['line1', 'line2', 'postalCode', 'city', 'country'] as $key) {
+            Fields::text($name . '[address][' . $key . ']', $labels['address.' . $key], (string) $r['address'][$key], '', $error('address.' . $key));
+        }
+        Fields::textarea($name . '[object]', $labels['object'], (string) $r['object'], __('As in your statutes, one or two sentences.', 'guichet'), $error('object'));
+        Fields::select($name . '[status]', $labels['status'], (string) $r['status'], ['' => __('— Choose —', 'guichet')] + ReceiptLabels::statuses(), '', $error('status'));
+        Fields::text($name . '[statusDetail]', $labels['statusDetail'], (string) $r['statusDetail'],
+            __('Public utility: the date of the decree. Other body: which kind.', 'guichet'), $error('statusDetail'));
+        Fields::text($name . '[prefix]', $labels['prefix'], (string) $r['prefix'], __('RF gives numbers like RF-2026-00001.', 'guichet'), $error('prefix'));
+        Fields::text($name . '[signatoryName]', $labels['signatory.name'], (string) $r['signatoryName'], '', $error('signatory.name'));
+        Fields::text($name . '[signatoryRole]', $labels['signatory.role'], (string) $r['signatoryRole'], __('e.g. Treasurer, President', 'guichet'), $error('signatory.role'));
+        Fields::image($name, 'signatureId', ReceiptSettingsInput::UPLOAD, $labels['signatureImage'], (int) $r['signatureId'],
+            __('Optional. A scan of the signature, printed above the signatory\'s name (PNG without transparency, or JPEG).', 'guichet'), $error('signatureImage'));
+        echo '</table>';
+    }
+
     public static function render(): void
     {
         if (!Menu::canManage()) {
@@ -50,14 +86,12 @@ final class SettingsPage
         echo '<div class="wrap"><h1>' . esc_html__('Guichet settings', 'guichet') . '</h1>';
         settings_errors($name);
         ConnectionTest::notice();
-        echo '<form method="post" action="options.php">';
+        echo '<form method="post" action="options.php" enctype="multipart/form-data">';
         settings_fields(self::GROUP);
 
         echo '<h2>' . esc_html__('Your association', 'guichet') . '</h2><table class="form-table" role="presentation">';
         Fields::text($name . '[organization][name]', __('Name', 'guichet'), $s['organization']['name']);
         Fields::textarea($name . '[organization][address]', __('Address', 'guichet'), $s['organization']['address']);
-        Fields::text($name . '[organization][object]', __('Object (as on the tax receipts)', 'guichet'), $s['organization']['object']);
-        Fields::text($name . '[organization][status]', __('Status (e.g. association loi 1901 d\'intérêt général)', 'guichet'), $s['organization']['status']);
         Fields::select($name . '[defaultLocale]', __('Default language of forms', 'guichet'), $s['defaultLocale'], ['fr' => 'Français', 'en' => 'English']);
         echo '</table>';
 
@@ -81,6 +115,8 @@ final class SettingsPage
         Fields::text($name . '[offline][transfer][iban]', __('IBAN', 'guichet'), $s['offline']['transfer']['iban']);
         Fields::text($name . '[offline][transfer][bic]', __('BIC', 'guichet'), $s['offline']['transfer']['bic']);
         echo '</table>';
+
+        self::receipts($name . '[receipts]', (array) $s['receipts']);
 
         echo '<h2>' . esc_html__('Testing', 'guichet') . '</h2><table class="form-table" role="presentation">';
         Fields::checkbox($name . '[simulation]', __('Simulation payments', 'guichet'), (bool) $s['simulation'],

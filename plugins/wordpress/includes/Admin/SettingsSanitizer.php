@@ -35,7 +35,7 @@ final class SettingsSanitizer
         $text = static function ($value): string {
             return sanitize_text_field((string) $value);
         };
-        foreach (['name', 'address', 'object', 'status'] as $key) {
+        foreach (['name', 'address'] as $key) {
             $out['organization'][$key] = $key === 'address'
                 ? sanitize_textarea_field((string) ($input['organization'][$key] ?? ''))
                 : $text($input['organization'][$key] ?? '');
@@ -83,6 +83,7 @@ final class SettingsSanitizer
             'bic' => strtoupper($text($offline['transfer']['bic'] ?? '')),
             'holder' => $text($offline['transfer']['holder'] ?? ''),
         ];
+        $out['receipts'] = ReceiptSettingsInput::sanitize((array) ($input['receipts'] ?? []), (array) $stored['receipts']);
         return $out;
     }
 

@@ -54,6 +54,7 @@ final class OptionsSettings implements Settings
                 'transfer' => ['iban' => '', 'bic' => '', 'holder' => ''],
             ],
             'rateLimit' => 20,
+            'receipts' => ReceiptOptions::defaults(),
         ];
     }
 
