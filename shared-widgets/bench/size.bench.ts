@@ -1,9 +1,9 @@
 /**
  * What a visitor downloads for one form, and how soon it can be used. Prints figures, never fails on them.
  *
- * Sizes: gzip -9 of the files the browser fetches for one form (see ../size-report.mjs): the form
- * itself, then the payment steps after submitting; Stripe's loader (Stripe payers only) is shown apart, and
- * Stripe.js itself is never counted.
+ * Sizes: gzip -9 of the files the browser fetches for one form (see ../size-report.mjs): the form with its
+ * payment and status steps; the simulation's test-card step (demo and test provider) and Stripe's loader
+ * package (Stripe payers only) are shown apart, and Stripe.js itself is never counted.
  * Time: Debian's Chromium with 4× CPU throttling (CDP Emulation.setCPUThrottlingRate), a cold cache and a
  * loopback server answering the form definition; from the request of guichet.js to the form being usable.
  */

@@ -3,23 +3,23 @@ import type { Kind } from './kind';
 
 /*
  * The code fetched on demand, one chunk each (see build.mjs): a kind's fields, a language's strings, the
- * steps after the form, Stripe's loader. All dynamic imports live here because the tests' TypeScript
+ * simulation's test-card step, Stripe's loader (@stripe/stripe-js). All dynamic imports live here because the tests' TypeScript
  * settings (module node16) want file extensions on them that esbuild and Jest do not use; each such line is
  * marked @ts-ignore (@ts-expect-error would fail the widget's own bundler-mode check, where all is well),
  * and its type is restated with `typeof import(…)`, which node16 checks as usual.
  */
 
-export type Steps = typeof import('../views/steps');
-export type StripeStep = typeof import('../payment/stripe');
+export type SimulationStep = typeof import('../payment/simulation');
 type Language = typeof import('../i18n/fr');
 
-export const loadSteps = (): Promise<Steps> =>
+export const loadSimulationStep = (): Promise<SimulationStep> =>
   // @ts-ignore TS2835 under node16 only (see above)
-  import('../views/steps');
+  import('../payment/simulation');
 
-export const loadStripeStep = (): Promise<StripeStep> =>
-  // @ts-ignore TS2835 under node16 only (see above)
-  import('../payment/stripe');
+/** Stripe's own loader package; it fetches Stripe.js from js.stripe.com when called. */
+export const loadStripeJs = (): Promise<typeof import('@stripe/stripe-js/pure')> =>
+  // @ts-ignore TS2307 under node16 only (see above)
+  import('@stripe/stripe-js/pure');
 
 export const loadFrench = (): Promise<Language> =>
   // @ts-ignore TS2835 under node16 only (see above)

@@ -5,7 +5,6 @@ import { customFields, customValues } from '../sections/custom-fields';
 import { feeIfCovered, feeSection } from '../sections/fees';
 import { payerSection } from '../sections/payer';
 import { amount, chosen, date, email, postalCode, text } from './checks';
-import { loadStripeStep } from './chunks';
 import { ProtocolError } from './client';
 import { amountText, idFor, money, parseAmount } from './context';
 import { fill, focusOn, h, uid } from './dom';
@@ -15,7 +14,7 @@ import { checkbox, group, input, radios, select, textarea } from './fields';
 import { region } from './region';
 
 /**
- * Every part of the core that a lazily loaded chunk (a kind, the payment steps, Stripe's loader) uses, listed
+ * Every part of the core that a lazily loaded chunk (a kind, the simulation's step) uses, listed
  * once and re-exported by each of those chunks and by the entry (as `__core`).
  *
  * Why: esbuild's code splitting puts each piece of code in the chunk of the exact set of entry points that
@@ -38,7 +37,6 @@ export const CORE = [
   email,
   postalCode,
   text,
-  loadStripeStep,
   ProtocolError,
   amountText,
   idFor,

@@ -6,7 +6,6 @@ import { i18n, loadLanguage, toLocale, type I18n } from '../i18n';
 import { METHOD, paymentChoice, seedMethod } from '../sections/payment-choice';
 import { RETURN_PARAMS } from '../sections/common';
 import { Attempts } from './attempts';
-import { loadSteps } from './chunks';
 import { ProtocolClient, ProtocolError } from './client';
 import { money, type Ctx } from './context';
 import { byAttr, focusOn, h, uid } from './dom';
@@ -14,6 +13,8 @@ import { hideProblems, showProblems, validateAll, type Problem } from './errors'
 import { readInnerForm } from './inner-form';
 import type { Kind } from './kind';
 import { FormState } from './state';
+import { confirmation } from '../views/confirmation';
+import { paymentView } from '../views/payment';
 
 type OfflineNext = Extract<OrderCreated['next'], { type: 'offline' }>;
 
@@ -235,7 +236,6 @@ export abstract class GuichetForm extends HTMLElement {
     remember(this.formId, { id: order.id, token });
     if (next.type === 'redirect') return location.assign(next.url);
     if (next.type === 'confirm') {
-      const { paymentView } = await loadSteps();
       return this.show(
         paymentView(ctx, this.client, { order, token }, next, {
           done: (settled) => void this.showStatus(settled, token),
@@ -246,9 +246,8 @@ export abstract class GuichetForm extends HTMLElement {
     await this.showStatus(order, token, next.type === 'offline' ? next : undefined);
   }
 
-  /** The order's status page; its code comes with the payment steps, fetched only after a submission. */
+  /** The order's status page. */
   private async showStatus(order: OrderStatus, token: string, offline?: OfflineNext): Promise<void> {
-    const { confirmation } = await loadSteps();
     if (!this.ctx) return;
     this.show(confirmation(this.ctx, this.client, { order, token, offline }, () => this.showForm()));
   }

@@ -113,3 +113,6 @@ export function simulationPayment(step: PaymentStep, next: SimulationNext): HTML
   });
   return form;
 }
+
+/** The core's parts, re-exported so this chunk and the entry share one core chunk (see core/core-chunk.ts). */
+export { CORE as __core } from '../core/core-chunk';

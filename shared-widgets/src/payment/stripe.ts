@@ -1,5 +1,5 @@
-import { loadStripe } from '@stripe/stripe-js/pure';
 import type { NextAction } from '../../../backend-adapter/src/protocol/order-response';
+import { loadStripeJs } from '../core/chunks';
 import { money } from '../core/context';
 import { h } from '../core/dom';
 import { returnUrl } from '../sections/common';
@@ -21,8 +21,7 @@ function appearance(root: HTMLElement) {
 }
 
 /**
- * Stripe.js is fetched only now, when the payer reaches payment (`@stripe/stripe-js/pure` waits for
- * loadStripe). The host chose the integration: Stripe's embedded Checkout page, or its Payment Element
+ * Stripe's loader and Stripe.js are fetched only now, when the payer reaches payment. The host chose the integration: Stripe's embedded Checkout page, or its Payment Element
  * inside our own step with our own pay button.
  */
 export async function stripePayment(
@@ -31,6 +30,7 @@ export async function stripePayment(
   mount: HTMLElement,
 ): Promise<HTMLElement | null> {
   const { t } = step.ctx.i18n;
+  const { loadStripe } = await loadStripeJs();
   const stripe = await loadStripe(next.publishableKey);
   if (!stripe) throw new Error('Stripe.js did not load');
   if (next.uiMode === 'embedded_page') {
@@ -73,6 +73,3 @@ export async function stripePayment(
   });
   return button;
 }
-
-/** The core's parts, re-exported so this chunk and the entry share one core chunk (see core/core-chunk.ts). */
-export { CORE as __core } from '../core/core-chunk';

@@ -1,10 +1,10 @@
 import type { NextAction, OrderStatus } from '../../../backend-adapter/src/protocol/order-response';
 import type { ProtocolClient } from '../core/client';
 import type { Ctx } from '../core/context';
-import { loadStripeStep } from '../core/chunks';
+import { loadSimulationStep } from '../core/chunks';
 import { focusOn, h } from '../core/dom';
-import { simulationPayment } from '../payment/simulation';
 import type { PaymentStep } from '../payment/step';
+import { stripePayment } from '../payment/stripe';
 
 import { orderLines } from './lines';
 
@@ -45,16 +45,16 @@ export function paymentView(
       alert.textContent = message ?? '';
     },
   };
-  if (next.provider === 'simulation') mount.append(simulationPayment(step, next));
-  else {
-    mount.setAttribute('aria-busy', 'true');
-    // Stripe's loader is a chunk of its own: simulation and offline payers never download it.
-    loadStripeStep()
-      .then(({ stripePayment }) => stripePayment(step, next, mount))
-      .then((button) => button && mount.after(button))
-      .catch(() => step.problem(t('stripeFailed')))
-      .finally(() => mount.removeAttribute('aria-busy'));
-  }
+  // Each provider's code comes now, as a chunk of its own: the simulation's test cards (a demo and test
+  // provider), Stripe's loader package; offline payers download neither.
+  mount.setAttribute('aria-busy', 'true');
+  const drawn =
+    next.provider === 'simulation'
+      ? loadSimulationStep().then(({ simulationPayment }) => mount.append(simulationPayment(step, next)))
+      : stripePayment(step, next, mount).then((button) => button && mount.after(button));
+  drawn
+    .catch(() => step.problem(t(next.provider === 'simulation' ? 'network' : 'stripeFailed')))
+    .finally(() => mount.removeAttribute('aria-busy'));
   queueMicrotask(() => focusOn(heading));
   return view;
 }
