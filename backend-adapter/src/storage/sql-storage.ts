@@ -15,14 +15,25 @@ import {
   promoUses,
   raisedAmount,
 } from './sql-orders';
+import {
+  countReceipts,
+  findReceipt,
+  findReceiptByIssueKey,
+  findReceiptByNumber,
+  issueReceipt,
+  listReceipts,
+  receiptsInLedgerOrder,
+} from './sql-receipts';
 import { stock, syncStock } from './sql-stock';
-import type { ApplyRequest, NewOrder, OrderFilter, Page, Storage } from './types';
+import type { ReceiptDraft } from '../domain/receipts/types';
+import type { ApplyRequest, NewOrder, OrderFilter, Page, ReceiptFilter, Storage } from './types';
 
 /**
  * The one Storage implementation: portable SQL over a driver (SQLite or PostgreSQL). What must be atomic —
  * reserving seats, applying an event once — happens inside one driver transaction, with the stock rows
  * locked on PostgreSQL (SELECT … FOR UPDATE) and the whole database write-locked on SQLite (BEGIN IMMEDIATE).
- * Each concern's SQL lives in its own module (sql-stock, sql-order-start, sql-apply, sql-orders, sql-lists).
+ * Each concern's SQL lives in its own module (sql-stock, sql-order-start, sql-apply, sql-orders, sql-lists,
+ * sql-receipts).
  */
 export class SqlStorage implements Storage {
   constructor(private readonly db: SqlDriver) {}
@@ -122,5 +133,33 @@ export class SqlStorage implements Storage {
 
   checkIn(site: string, ticket: { id?: string; code?: string }, now: Date) {
     return checkIn(this.db, site, ticket, now);
+  }
+
+  issueReceipt(site: string, draft: ReceiptDraft) {
+    return issueReceipt(this.db, site, draft);
+  }
+
+  findReceipt(site: string, id: string) {
+    return findReceipt(this.db, site, id);
+  }
+
+  findReceiptByNumber(site: string, number: string) {
+    return findReceiptByNumber(this.db, site, number);
+  }
+
+  findReceiptByIssueKey(site: string, issueKey: string) {
+    return findReceiptByIssueKey(this.db, site, issueKey);
+  }
+
+  listReceipts(site: string, filter: ReceiptFilter, limit: number, offset = 0) {
+    return listReceipts(this.db, site, filter, limit, offset);
+  }
+
+  countReceipts(site: string, filter: ReceiptFilter) {
+    return countReceipts(this.db, site, filter);
+  }
+
+  receiptsInLedgerOrder(site: string, after: number, limit: number) {
+    return receiptsInLedgerOrder(this.db, site, after, limit);
   }
 }

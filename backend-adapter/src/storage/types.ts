@@ -7,6 +7,7 @@ import type {
   OrderRequest,
   OrderStatusValue,
 } from '../protocol';
+import type { ReceiptDraft, ReceiptKind, ReceiptRecord } from '../domain/receipts/types';
 
 /**
  * What the Node host keeps, whatever the database. Money is always an integer in minor units; dates are
@@ -224,7 +225,51 @@ export type CheckInResult =
   | { type: 'not_paid'; ticket: TicketRecord; status: OrderStatusValue }
   | { type: 'not_found' };
 
-export interface Storage {
+export interface ReceiptFilter {
+  /** Series (calendar year of issue). */
+  year?: number;
+  /** Receipts covering this order (an annual receipt covers several). */
+  orderId?: string;
+  email?: string;
+  /** The receipt that replaces (corrects or cancels) this number. */
+  replaces?: string;
+  kind?: ReceiptKind;
+}
+
+export interface IssuedReceiptResult {
+  record: ReceiptRecord;
+  /** false: a receipt was already issued under the draft's issueKey, and that one is returned. */
+  created: boolean;
+}
+
+/** A draft naming in `replaces` a receipt that does not exist or was already replaced by another one. */
+export class ReceiptReplaceError extends Error {
+  constructor(
+    readonly reason: 'not_found' | 'already_replaced',
+    readonly number: string,
+  ) {
+    super(`receipt ${number} cannot be replaced: ${reason}`);
+    this.name = 'ReceiptReplaceError';
+  }
+}
+
+/**
+ * The receipts ledger (docs/receipts.md): append-only, so there is no update or delete. Issuing allocates the
+ * year's next sequence and the site's next ledger position inside the inserting transaction.
+ */
+export interface ReceiptStorage {
+  issueReceipt(site: string, draft: ReceiptDraft): Promise<IssuedReceiptResult>;
+  findReceipt(site: string, id: string): Promise<ReceiptRecord | null>;
+  findReceiptByNumber(site: string, number: string): Promise<ReceiptRecord | null>;
+  findReceiptByIssueKey(site: string, issueKey: string): Promise<ReceiptRecord | null>;
+  /** In ledger (position) order. */
+  listReceipts(site: string, filter: ReceiptFilter, limit: number, offset?: number): Promise<ReceiptRecord[]>;
+  countReceipts(site: string, filter: ReceiptFilter): Promise<number>;
+  /** The ledger from position `after` + 1 on, `limit` at a time, for walking the hash chain. */
+  receiptsInLedgerOrder(site: string, after: number, limit: number): Promise<ReceiptRecord[]>;
+}
+
+export interface Storage extends ReceiptStorage {
   readonly dialect: 'sqlite' | 'postgres';
   /** Applies pending migrations; resolves with the schema version now in place. */
   migrate(): Promise<number>;
