@@ -131,7 +131,10 @@ final class ReceiptService
                 }
                 $form = $forms[$order['formId']] ?? ($forms[$order['formId']] = $this->forms->findForm((string) $order['formId']));
                 if (ReceiptEligibility::asked($order, $form)) {
-                    $orders[$order['id']] = $order;
+                    $orders[$order['id']] = $order + [
+                        'email' => (string) ($order['payer']['email'] ?? ''),
+                        'debits' => AnnualSummaries::recurringDebits($order, (array) ($order['history'] ?? [])),
+                    ];
                 }
             }
         }
@@ -275,9 +278,9 @@ final class ReceiptService
         $files = [];
         foreach ($this->all(['year' => $year]) as $receipt) {
             $file = self::file($receipt);
-            $files[$file['fileName']] = $file['bytes'];
+            $files[] = ['name' => $file['fileName'], 'data' => $file['bytes'], 'modifiedAt' => (string) $receipt['issuedAt']];
         }
-        $files[sprintf('recus-fiscaux-%d.csv', $year)] = $this->exportCsv($year, 'fr');
+        $files[] = ['name' => sprintf('recus-fiscaux-%d.csv', $year), 'data' => $this->exportCsv($year, 'fr'), 'modifiedAt' => $this->clock->now()];
         return ZipWriter::stored($files);
     }
 
