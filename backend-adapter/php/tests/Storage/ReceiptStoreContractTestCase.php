@@ -55,7 +55,7 @@ abstract class ReceiptStoreContractTestCase extends TestCase
     /** How many processes issue at once, and how many receipts each (about 200 in all). */
     protected function concurrency(): array
     {
-        return ['processes' => 8, 'receiptsEach' => 25];
+        return ['processes' => 8, 'receiptsEach' => 30];
     }
 
     /**
