@@ -28,6 +28,7 @@ final class VectorFilesTest extends TestCase
         'receipts-dates.json' => ReceiptsWordsDatesVectorsTest::class,
         'receipts-chain.json' => ReceiptsChainVectorsTest::class,
         'receipts-documents.json' => ReceiptsDocumentsVectorsTest::class,
+        'receipts-annual.json' => ReceiptsAnnualVectorsTest::class,
     ];
 
     /** @return array<string, array{0: string}> */

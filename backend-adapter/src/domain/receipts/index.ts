@@ -5,3 +5,4 @@ export * from './receipt-dates';
 export * from './receipt-chain';
 export * from './sha256';
 export * from './receipt-document';
+export * from './annual-summaries';

@@ -1,3 +1,5 @@
+import type { OrderRequest } from '../../protocol';
+
 /**
  * The shapes of tax receipts (reçus fiscaux, cerfa 11580*05), shared by every host. PHP hosts use the same
  * keys in associative arrays (instants as RFC 3339 UTC text with milliseconds, Domain\Instant::format), so a
@@ -135,4 +137,51 @@ export interface ReceiptRecord extends ReceiptDraft {
   prevHash: string;
   /** receiptHash(prevHash, this): sha-256 hex. */
   hash: string;
+}
+
+/** One debit of a recurring order: its first payment, or a renewal that was paid or failed. */
+export interface RecurringDebit {
+  at: Date;
+  /** Minor units (cents) charged, or that the failed attempt asked for. */
+  amount: number;
+  paid: boolean;
+}
+
+/**
+ * A recurring order as annualSummaries reads it. Hosts build `debits` with recurringDebits(order, history)
+ * from the stored order and its history (`renewal_paid` / `renewal_failed` lines), never by hand.
+ */
+export interface AnnualOrder {
+  id: string;
+  email: string;
+  /** Only `paid` and `refunded` orders count (a disputed one waits for the dispute's outcome). */
+  status: string;
+  recurring: { interval: 'month' | 'year' } | null;
+  /** Per debit: the eligible part of a paid debit is min(debit amount, taxEligibleAmount). */
+  taxEligibleAmount: number;
+  total: number;
+  currency: string;
+  paidAt: Date | null;
+  /** What was refunded on the order (its running total); taken off the year's eligible sum. Default 0. */
+  refundedAmount?: number;
+  /** The payer's request, for the donor printed on the receipt. */
+  request: OrderRequest;
+  debits: RecurringDebit[];
+}
+
+/** One donor's yearly receipt-to-be: the recurring gifts of one e-mail address (case-insensitive). */
+export interface AnnualSummary {
+  /** Lower-cased, trimmed: the key of `annual:<year>:<email>`. */
+  email: string;
+  /** Orders that count, by their first debit of the year. */
+  orderIds: string[];
+  /** Eligible minor units (cents) paid in the year, refunds taken off. */
+  amount: number;
+  /** How many paid debits of the year count. */
+  debits: number;
+  /** From the latest order counted that has a postal address; null when none has one (no receipt then). */
+  donor: ReceiptDonor | null;
+  /** Europe/Paris dates (YYYY-MM-DD) of the first and last debits counted. */
+  from: string;
+  to: string;
 }
