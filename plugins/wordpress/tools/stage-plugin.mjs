@@ -17,6 +17,8 @@ const DATA_FILES = {
   'error-messages.json': 'src/protocol/error-messages.json',
   'tax-rules.json': 'src/domain/tax/tax-rules.json',
   'simulation-cards.json': 'src/protocol/simulation-cards.json',
+  // The receipts' PDF writer wraps lines by these glyph widths (Receipts\Pdf\HelveticaWidths).
+  'helvetica-widths.json': 'src/receipts/pdf/helvetica-widths.json',
 };
 
 const PLUGIN_PARTS = ['guichet.php', 'uninstall.php', 'readme.txt', 'includes', 'languages', 'build'];

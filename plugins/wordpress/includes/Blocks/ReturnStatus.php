@@ -56,6 +56,10 @@ final class ReturnStatus
             }
             $html .= '</ul>';
         }
+        if (isset($order['receipt']['number'], $order['receipt']['url'])) {
+            /* translators: %s: tax receipt number */
+            $html .= '<p><a href="' . esc_url((string) $order['receipt']['url']) . '">' . esc_html(sprintf(__('Download your tax receipt %s (PDF)', 'guichet'), (string) $order['receipt']['number'])) . '</a></p>';
+        }
         return $html . '</div>';
     }
 
