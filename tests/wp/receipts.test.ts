@@ -1,0 +1,263 @@
+// Tax receipts in a real WordPress: a donation paid by simulation with a receipt asked gets one, its number in
+// GET orders/{id} and its PDF behind a signed link (what the PDF says, read back with pdf.js); a wrong token is
+// 404; the treasurer finds it on Guichet → Tax receipts, in the year's CSV and zip and on the order's page,
+// cancels it, checks the ledger; the settings keep what was typed and flag each problem beside its field.
+import { pdfText } from '../../backend-adapter/testing/pdf-text';
+import { inputValue, logIn, type AdminSession } from './admin-session';
+import type { WordPressSite } from './wp-server';
+import { call, donationForm, phpProblems, saveForm, startGuichet, type Json } from './guichet-site';
+
+jest.setTimeout(180_000);
+
+const ISSUER = {
+  address: { line1: '12 rue des Écoles', postalCode: '75005', city: 'Paris', country: 'FR' },
+  object: 'Faire vivre un jardin partagé et ses ateliers pour les écoles du quartier.',
+  status: 'general_interest',
+  signatoryName: 'Claude Petit',
+  signatoryRole: 'Trésorière',
+};
+
+const payer = {
+  email: 'camille.martin@example.fr',
+  firstName: 'Camille',
+  lastName: 'Martin',
+  address: { line1: '8 allée des Tilleuls', postalCode: '93100', city: 'Montreuil', country: 'FR' },
+};
+
+let site: WordPressSite;
+let admin: AdminSession;
+let orderId: string;
+let receipt: { number: string; url: string };
+
+/** A one-off donation of `amount` cents paid with the simulation's test card; its order id and status token. */
+async function paidDonation(amount: number, taxReceipt: boolean): Promise<{ id: string; token: string }> {
+  const created = await call(site, 'POST', '/forms/dons/orders', {
+    kind: 'donation',
+    locale: 'fr',
+    payment: { provider: 'simulation' },
+    payer,
+    coverFees: false,
+    expectedTotal: amount,
+    donation: { amount, frequency: 'once', taxReceipt, anonymous: false },
+  });
+  expect(created.status).toBe(201);
+  const { order, token, next } = created.body as { order: Json; token: string; next: Json };
+  const confirm = await call(site, 'POST', `/simulation/${order.id as string}/confirm`, {
+    clientSecret: next.clientSecret,
+    card: '4242424242424242',
+  });
+  expect(confirm.body).toMatchObject({ outcome: 'succeeded', order: { status: 'paid' } });
+  return { id: order.id as string, token };
+}
+
+/** The href of the first link whose URL contains `part`, decoded, as a path for the admin session. */
+function link(html: string, part: string): string {
+  const href = html.match(new RegExp(`href="([^"]*${part}[^"]*)"`))?.[1]?.replace(/&#038;|&amp;/g, '&');
+  if (!href) throw new Error(`no link with ${part}`);
+  const url = new URL(href);
+  return url.pathname + url.search;
+}
+
+beforeAll(async () => {
+  site = await startGuichet({}, { receipts: ISSUER });
+  await saveForm(site, donationForm('dons'));
+  admin = await logIn(site);
+  const paid = await paidDonation(12345, true);
+  orderId = paid.id;
+  const status = await call(site, 'GET', `/orders/${orderId}?token=${encodeURIComponent(paid.token)}`);
+  receipt = status.body.receipt as { number: string; url: string };
+});
+
+afterAll(async () => {
+  await site?.stop();
+});
+
+test('a paid donation with a receipt asked gets the next number, and GET orders/{id} gives it with a signed link', () => {
+  const year = new Date().getFullYear();
+  expect(receipt.number).toBe(`${year}-00001`);
+  expect(receipt.url).toMatch(
+    new RegExp(`^${site.url}/wp-json/guichet/v1/receipts/rcp_[0-9a-f]{24}\\?token=[0-9a-f]{64}$`),
+  );
+});
+
+test('the signed link serves the PDF as an attachment, never cached, saying donor, amount and number', async () => {
+  const response = await fetch(receipt.url);
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toBe('application/pdf');
+  expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="[^"]+\.pdf"$/);
+  expect(response.headers.get('cache-control')).toContain('no-store');
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-');
+  const text = pdfText(bytes);
+  expect(text).toContain(receipt.number);
+  expect(text).toContain('Camille');
+  expect(text).toContain('Martin');
+  expect(text).toMatch(/123,45/);
+  expect(text).toContain('cent vingt-trois euros et quarante-cinq centimes');
+  expect(text).toContain('Les Amis du Jardin');
+});
+
+test('a wrong or missing token, or an unknown receipt, is 404 and gives nothing away', async () => {
+  const url = new URL(receipt.url);
+  const token = url.searchParams.get('token') ?? '';
+  const wrong = new URL(url);
+  wrong.searchParams.set('token', (token[0] === 'a' ? 'b' : 'a') + token.slice(1));
+  const missing = new URL(url);
+  missing.searchParams.delete('token');
+  const unknown = new URL(url.href.replace(/rcp_[0-9a-f]{24}/, 'rcp_000000000000000000000000'));
+  for (const bad of [wrong, missing, unknown]) {
+    const response = await fetch(bad);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).not.toContain('pdf');
+    expect(await response.text()).not.toContain('%PDF');
+  }
+});
+
+test('a donation without a receipt asked gets none', async () => {
+  const paid = await paidDonation(2000, false);
+  const status = await call(site, 'GET', `/orders/${paid.id}?token=${encodeURIComponent(paid.token)}`);
+  expect(status.body.receipt).toBeUndefined();
+});
+
+test('Guichet → Tax receipts lists the receipt with the year totals, and the CSV and zip exports hold it', async () => {
+  const page = await admin.get('/wp-admin/admin.php?page=guichet-receipts');
+  expect(page.status).toBe(200);
+  expect(page.text).toContain(receipt.number);
+  expect(page.text).toContain('Camille Martin');
+  expect(page.text).toContain('Valid');
+  expect(page.text).not.toContain('issuer settings are incomplete');
+  expect(page.text).toMatch(/Total amount certified<\/th><td>[^<]*123[.,]45/);
+
+  const csv = await admin.get(link(page.text, 'what=csv'));
+  expect(csv.status).toBe(200);
+  expect(csv.headers.get('content-type')).toContain('text/csv');
+  expect(csv.text).toContain(receipt.number);
+  expect(csv.text).toContain('camille.martin@example.fr');
+
+  const zip = await admin.get(link(page.text, 'what=zip'));
+  expect(zip.status).toBe(200);
+  expect(zip.headers.get('content-type')).toBe('application/zip');
+  expect(zip.text.startsWith('PK')).toBe(true);
+
+  const pdf = await fetch(`${site.url}${link(page.text, 'what=pdf')}`);
+  // Without the session cookie the download is refused (wp-admin asks to log in).
+  expect(pdf.headers.get('content-type') ?? '').not.toContain('pdf');
+});
+
+test("the order's page names its receipt with a download link", async () => {
+  const detail = await admin.get(`/wp-admin/admin.php?page=guichet&order=${orderId}`);
+  expect(detail.text).toContain(receipt.number);
+  const download = await admin.get(link(detail.text, 'what=pdf'));
+  expect(download.status).toBe(200);
+  expect(download.headers.get('content-type')).toBe('application/pdf');
+});
+
+test('every receipt action needs its nonce and the capability', async () => {
+  const forged = await admin.post('/wp-admin/admin-post.php', {
+    action: 'guichet_receipt_action',
+    operation: 'cancel',
+    number: receipt.number,
+    _wpnonce: 'forged',
+  });
+  expect(forged.status).toBe(403);
+  const anonymous = await fetch(`${site.url}/wp-admin/admin-post.php`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ action: 'guichet_receipt_action', operation: 'verify' }).toString(),
+    redirect: 'manual',
+  });
+  expect([302, 400, 403]).toContain(anonymous.status);
+  const count = await site.php(`echo Guichet\\WordPress\\Site::get()->receiptStore->countReceipts([]);`);
+  expect(count).toBe('1');
+});
+
+test('the ledger verifies, and cancelling issues a cancellation receipt that marks the first replaced', async () => {
+  const page = await admin.get('/wp-admin/admin.php?page=guichet-receipts');
+  const verify = await admin.post('/wp-admin/admin-post.php', {
+    action: 'guichet_receipt_action',
+    operation: 'verify',
+    number: '',
+    year: String(new Date().getFullYear()),
+    _wpnonce: formNonce(page.text, 'verify', ''),
+  });
+  expect(verify.headers.get('location')).toContain('guichet_done=verified');
+
+  const cancel = await admin.post('/wp-admin/admin-post.php', {
+    action: 'guichet_receipt_action',
+    operation: 'cancel',
+    number: receipt.number,
+    year: String(new Date().getFullYear()),
+    _wpnonce: formNonce(page.text, 'cancel', receipt.number),
+  });
+  const location = new URL(cancel.headers.get('location') ?? '', site.url);
+  expect(location.searchParams.get('guichet_done')).toBe('cancelled');
+  const after = await admin.get(location.pathname + location.search);
+  const cancellation = location.searchParams.get('guichet_number') ?? '';
+  expect(cancellation).toMatch(/^\d{4}-00002$/);
+  expect(after.text).toContain(`Cancellation receipt ${cancellation} issued`);
+  expect(after.text).toContain(`Replaced by ${cancellation}`);
+  expect(phpProblems(site)).toEqual([]);
+});
+
+test('the settings keep what was typed, flag each problem beside its field, and never show the link secret', async () => {
+  const page = await admin.get('/wp-admin/admin.php?page=guichet-settings');
+  expect(page.text).toContain('Tax receipts');
+  const secret = await site.php(`echo get_option('guichet_receipt_link_secret');`);
+  expect(secret).toMatch(/^[A-Za-z0-9]{64}$/);
+  expect(
+    await site.php(
+      `global $wpdb; echo $wpdb->get_var("SELECT autoload FROM {$wpdb->options} WHERE option_name = 'guichet_receipt_link_secret'");`,
+    ),
+  ).toMatch(/^(no|off)$/);
+  expect(page.text).not.toContain(secret);
+  const field = (name: string) => `guichet_settings[receipts]${name}`;
+  const saved = await admin.post('/wp-admin/options.php', {
+    option_page: 'guichet',
+    action: 'update',
+    _wpnonce: inputValue(page.text, '_wpnonce'),
+    _wp_http_referer: '/wp-admin/admin.php?page=guichet-settings',
+    'guichet_settings[organization][name]': 'Les Amis du Jardin',
+    'guichet_settings[simulation]': '1',
+    [field('[address][line1]')]: '12 rue des Écoles',
+    [field('[address][postalCode]')]: '',
+    [field('[address][city]')]: 'Paris',
+    [field('[address][country]')]: 'FR',
+    [field('[object]')]: ISSUER.object,
+    [field('[status]')]: 'public_utility',
+    [field('[statusDetail]')]: '',
+    [field('[signatoryName]')]: 'Claude Petit',
+    [field('[signatoryRole]')]: 'Trésorière',
+  });
+  expect(saved.status).toBe(302);
+  const stored = JSON.parse(
+    await site.php(`echo wp_json_encode(get_option('guichet_settings')['receipts']);`),
+  ) as Json;
+  expect(stored).toMatchObject({
+    address: { line1: '12 rue des Écoles', postalCode: '', city: 'Paris', country: 'FR' },
+    status: 'public_utility',
+    signatoryName: 'Claude Petit',
+  });
+  const after = await admin.get('/wp-admin/admin.php?page=guichet-settings');
+  expect(after.text).toMatch(
+    /id="guichet-guichet-settings-receipts-address-postalCode"[^>]*aria-invalid="true"/,
+  );
+  expect(after.text).toContain('id="guichet-guichet-settings-receipts-address-postalCode-error"');
+  expect(after.text).toContain('value="12 rue des Écoles"');
+  const receipts = await admin.get('/wp-admin/admin.php?page=guichet-receipts');
+  expect(receipts.text).toContain('issuer settings are incomplete');
+  expect(phpProblems(site)).toEqual([]);
+});
+
+/** The nonce of the one-button form for `operation` on `number` in the receipts page. */
+function formNonce(html: string, operation: string, number: string): string {
+  const forms = html
+    .split('<form')
+    .filter(
+      (form) =>
+        form.includes(`name="operation" value="${operation}"`) &&
+        form.includes(`name="number" value="${number}"`),
+    );
+  const nonce = forms[0]?.match(/name="_wpnonce" value="([^"]+)"/)?.[1];
+  if (!nonce) throw new Error(`no ${operation} form for ${number}`);
+  return nonce;
+}
