@@ -29,6 +29,9 @@ final class VectorFilesTest extends TestCase
         'receipts-chain.json' => ReceiptsChainVectorsTest::class,
         'receipts-documents.json' => ReceiptsDocumentsVectorsTest::class,
         'receipts-annual.json' => ReceiptsAnnualVectorsTest::class,
+        'receipts-totals.json' => ReceiptsTotalsLinksVectorsTest::class,
+        'receipts-links.json' => ReceiptsTotalsLinksVectorsTest::class,
+        'receipts-numbers.json' => ReceiptsNumbersVectorsTest::class,
     ];
 
     /** @return array<string, array{0: string}> */

@@ -6,3 +6,5 @@ export * from './receipt-chain';
 export * from './sha256';
 export * from './receipt-document';
 export * from './annual-summaries';
+export * from './receipt-totals';
+export * from './receipt-links';

@@ -34,7 +34,7 @@ final class AnnualSummaries
                 continue;
             }
             $detail = $line['detail'] ?? null;
-            $amount = is_string($detail) && preg_match('/^\d{1,15}$/', $detail) ? (int) $detail : (int) $order['total'];
+            $amount = is_string($detail) && preg_match('/^\d{1,15}$/D', $detail) ? (int) $detail : (int) $order['total'];
             $debits[] = ['at' => Instant::format(Instant::of($line['at'])), 'amount' => $amount, 'paid' => $action === 'renewal_paid'];
         }
         usort($debits, static function (array $a, array $b): int {

@@ -76,7 +76,7 @@ final class ReceiptChain
     /** Lower-case hex SHA-256 of `prevHash + "\n" + canonicalJson(fields)`. @param array<string, mixed> $record */
     public static function hash(string $prevHash, array $record): string
     {
-        if (!preg_match('/^[0-9a-f]{64}$/', $prevHash)) {
+        if (!preg_match('/^[0-9a-f]{64}$/D', $prevHash)) {
             throw new \InvalidArgumentException('prevHash is 64 lower-case hex digits');
         }
         return hash('sha256', $prevHash . "\n" . self::hashInput($record));

@@ -154,7 +154,7 @@ final class ReceiptDocuments
         if ($prefix !== null && $prefix !== '') {
             if (is_string($prefix) && Js::length($prefix) > self::ISSUER_LIMITS['prefix']) {
                 $errors[] = new FieldError('too_long', 'prefix', ['max' => self::ISSUER_LIMITS['prefix']]);
-            } elseif (!is_string($prefix) || !preg_match('/^[A-Z]{1,8}$/', $prefix)) {
+            } elseif (!is_string($prefix) || !preg_match('/^[A-Z]{1,8}$/D', $prefix)) {
                 $errors[] = new FieldError('invalid_choice', 'prefix');
             }
         }
@@ -176,7 +176,7 @@ final class ReceiptDocuments
         $data = $image['data'] ?? null;
         if (($type !== 'image/jpeg' && $type !== 'image/png') || !is_string($data) || $data === ''
             || strlen($data) > self::ISSUER_LIMITS['signatureImage']
-            || !preg_match('#^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$#', $data)) {
+            || !preg_match('#^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$#D', $data)) {
             return false;
         }
         $bytes = (string) base64_decode($data, true);

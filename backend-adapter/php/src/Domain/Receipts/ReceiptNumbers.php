@@ -10,7 +10,7 @@ namespace Guichet\Adapter\Domain\Receipts;
  */
 final class ReceiptNumbers
 {
-    private const PATTERN = '/^(?:([A-Z]{1,8})-)?(\d{4})-(\d{5,})$/';
+    private const PATTERN = '/^(?:([A-Z]{1,8})-)?(\d{4})-(\d{5,})$/D';
 
     /** At least five digits, more when needed. A null or empty prefix writes none. */
     public static function format(int $year, int $sequence, ?string $prefix = null): string
@@ -18,7 +18,7 @@ final class ReceiptNumbers
         if ($sequence < 1) {
             throw new \InvalidArgumentException('Receipt sequences start at 1: ' . $sequence);
         }
-        if ($prefix !== null && $prefix !== '' && !preg_match('/^[A-Z]{1,8}$/', $prefix)) {
+        if ($prefix !== null && $prefix !== '' && !preg_match('/^[A-Z]{1,8}$/D', $prefix)) {
             throw new \InvalidArgumentException('Bad receipt prefix: ' . $prefix);
         }
         $body = $year . '-' . str_pad((string) $sequence, 5, '0', STR_PAD_LEFT);
