@@ -80,6 +80,18 @@ test('a paid donation with a receipt asked gets the next number, and GET orders/
   );
 });
 
+test('the donor receives the receipt by e-mail: its number and the signed link', async () => {
+  const mails = JSON.parse(await site.php(`echo wp_json_encode(get_option('guichet_tests_mails', []));`)) as {
+    to: string;
+    subject: string;
+    message: string;
+  }[];
+  const mail = mails.find(
+    (m) => m.to === payer.email && `${m.subject}\n${m.message}`.includes(receipt.number),
+  );
+  expect(mail?.message).toContain(receipt.url);
+});
+
 test('the signed link serves the PDF as an attachment, never cached, saying donor, amount and number', async () => {
   const response = await fetch(receipt.url);
   expect(response.status).toBe(200);
