@@ -179,11 +179,9 @@ function guichet_paiement_recu($commande) {
 	if ($recu === null) {
 		return '';
 	}
-	return '<br />' . _T('guichet:retour_recu', [
-		'numero' => spip_htmlspecialchars((string) $recu['number']),
-		'lien' => '<a href="' . spip_htmlspecialchars(guichet_recus()->link($recu)) . '">',
-		'fin' => '</a>',
-	]);
+	// The link is put beside the sentence: SPIP escapes HTML given to _T() as an argument.
+	return '<br />' . _T('guichet:retour_recu', ['numero' => spip_htmlspecialchars((string) $recu['number'])])
+		. ' <a href="' . spip_htmlspecialchars(guichet_recus()->link($recu)) . '">' . _T('guichet:retour_recu_telecharger') . '</a>';
 }
 
 function guichet_paiement_montant($mineur, $devise, $langue) {

@@ -10,6 +10,7 @@ if (!defined('_ECRIRE_INC_VERSION')) {
 }
 
 include_spip('inc/guichet_champs');
+include_spip('inc/guichet_prive');
 include_spip('inc/guichet_recus_reglages');
 
 function guichet_recus_prive_reglages(array $env) {

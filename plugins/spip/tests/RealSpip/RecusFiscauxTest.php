@@ -1,0 +1,104 @@
+<?php
+/**
+ * Real SPIP: tax receipts end to end — the treasurer fills in the receipts settings through SPIP's own form,
+ * a donor asking for a receipt pays without JavaScript, the receipt is in the order's status and behind its
+ * signed public link, and the private page "Reçus fiscaux" lists it, cancels it and checks the ledger.
+ */
+
+final class RecusFiscauxTest extends RealSpipTestCase {
+	private static function contenu(array $page): string {
+		self::assertSame(200, $page['statut'], $page['url']);
+		self::assertStringNotContainsString('Erreur(s) dans le squelette', $page['corps'], $page['url']);
+		self::assertStringNotContainsString('zbug', $page['corps'], $page['url']);
+		return str_replace("\u{a0}", ' ', implode(' ', Navigateur::textes($page['corps'], "//*[@id='contenu']")));
+	}
+
+	public function testTheTreasurerSetsReceiptsUpAPaidGiftGetsOneAndThePrivatePageManagesIt(): void {
+		$site = self::site();
+		$t = self::tresoriere();
+
+		// Settings through SPIP's form: the problems by field, what was typed kept, then saved.
+		$page = $t->get('/ecrire/?exec=configurer_guichet');
+		$saisie = [
+			'adresse_ligne1' => '', 'code_postal' => '93100', 'ville' => 'Montreuil', 'pays' => 'FR',
+			'objet' => 'Faire vivre un jardin « partagé »', 'statut' => '', 'statut_detail' => '', 'prefixe' => '',
+			'signataire_nom' => 'Claude Petit', 'signataire_qualite' => 'Trésorière', 'signature_document' => '',
+		];
+		$page = $t->soumettre($page['corps'], 'configurer_guichet_recus', $saisie);
+		$erreurs = Navigateur::textes($page['corps'], "//form[.//input[@name='formulaire_action'][@value='configurer_guichet_recus']]//*[@aria-invalid='true']/@name");
+		self::assertEqualsCanonicalizing(['adresse_ligne1', 'statut'], $erreurs);
+		self::assertSame(['Faire vivre un jardin « partagé »'], Navigateur::textes($page['corps'], "//input[@name='objet']/@value"));
+		self::assertSame('', $site->php("echo serialize(lire_config('guichet_recus', ''));") === 's:0:"";' ? '' : 'saved', 'nothing saved yet');
+		$page = $t->soumettre($page['corps'], 'configurer_guichet_recus', ['adresse_ligne1' => '3 place Jean-Jaurès', 'statut' => 'general_interest'] + $saisie);
+		self::assertSame('Montreuil', $site->php("echo lire_config('guichet_recus/ville');"));
+		$secret = $site->php("echo lire_config('guichet_secret_recus');");
+		self::assertMatchesRegularExpression('/^[0-9a-f]{64}$/', $secret);
+		self::assertStringNotContainsString($secret, $page['corps']);
+
+		// A donor asks for a receipt and pays by test card, without JavaScript.
+		$don = self::formulaire('form-config.donation', ['payment' => ['providers' => ['simulation']], 'taxReceipt' => ['enabled' => true, 'scheme' => 'general']]);
+		$v = self::visiteur();
+		$page = $v->get('/spip.php?page=article&id_article=' . self::article("<don$don>"));
+		$page = $v->soumettre($page['corps'], 'guichet_paiement', [
+			'donation' => ['amount' => '30', 'taxReceipt' => '1'],
+			'payer' => ['email' => 'alix@example.fr', 'firstName' => 'Alix', 'lastName' => 'Dupont', 'address' => ['line1' => '1 rue Haute', 'postalCode' => '75011', 'city' => 'Paris']],
+			'payment' => ['method' => 'simulation'],
+		]);
+		$commande = (string) preg_replace('/.*[?&]commande=([^&]+).*/', '$1', $page['url']);
+		$retour = $v->soumettre($page['corps'], 'guichet_simulation', ['carte' => '4242 4242 4242 4242']);
+		self::assertSame('paid', self::commande($commande)['statut']);
+
+		$annee = (int) gmdate('Y');
+		// Back on the article: the outcome names the receipt and links to it.
+		self::assertStringContainsString("Votre reçu fiscal n° $annee-00001", implode(' ', Navigateur::textes($retour['corps'], '//body')));
+		self::assertCount(1, Navigateur::textes($retour['corps'], "//a[contains(@href,'action=guichet_recu&id=rcp_')]/@href"));
+		$recu = $site->json('echo json_encode(sql_fetsel("numero, recu, montant, genre", "spip_guichet_recus", "commandes LIKE " . sql_quote(' . var_export('%"' . $commande . '"%', true) . ')));');
+		self::assertSame(["$annee-00001", 3000, 'payment'], [$recu['numero'], (int) $recu['montant'], $recu['genre']]);
+
+		// The signed link: a PDF for anyone holding it, 404 with a token changed.
+		$url = $site->php('include_spip("inc/guichet_site"); echo guichet_recus()->link(guichet_recus_stockage()->findReceiptByNumber("' . $annee . '-00001"));');
+		self::assertStringStartsWith($site->url . '/spip.php?action=guichet_recu&id=' . $recu['recu'] . '&token=', $url);
+		$pdf = self::visiteur()->requete('GET', $url);
+		self::assertSame(200, $pdf['statut']);
+		self::assertSame('application/pdf', $pdf['entetes']['content-type'] ?? '');
+		self::assertStringContainsString('attachment', $pdf['entetes']['content-disposition'] ?? '');
+		self::assertStringContainsString('no-store', $pdf['entetes']['cache-control'] ?? '');
+		self::assertStringStartsWith('%PDF-1.4', $pdf['corps']);
+		$faux = self::visiteur()->requete('GET', substr($url, 0, -1) . (substr($url, -1) === '0' ? '1' : '0'));
+		self::assertSame(404, $faux['statut']);
+		self::assertStringNotContainsString('%PDF', $faux['corps']);
+
+		// The private page: listed, totalled, cancelled with a signed link, the ledger intact.
+		$accueil = $t->get('/ecrire/');
+		self::assertNotEmpty(Navigateur::textes($accueil['corps'], "//a[contains(@href,'exec=guichet_recus')]"), 'Activité › Reçus fiscaux');
+		$liste = $t->get('/ecrire/?exec=guichet_recus&annee=' . $annee);
+		$texte = self::contenu($liste);
+		self::assertStringContainsString("$annee-00001", $texte);
+		self::assertStringContainsString('Alix Dupont', $texte);
+		self::assertStringContainsString('30,00', $texte);
+		$annuler = Navigateur::textes($liste['corps'], "//a[contains(@href,'action=guichet_recus') and contains(@href,'annuler')]/@href");
+		self::assertCount(1, $annuler);
+		self::assertStringNotContainsString('Alix', self::visiteur()->requete('GET', $annuler[0])['corps'], 'another visitor replaying the link gets nothing');
+		$apres = $t->get($annuler[0]);
+		self::assertStringContainsString("$annee-00002", self::contenu($apres));
+		self::assertSame('cancellation', $site->php("echo sql_getfetsel('genre', 'spip_guichet_recus', \"numero = '$annee-00002'\");"));
+		$verifier = Navigateur::textes($apres['corps'], "//a[contains(@href,'action=guichet_recus') and contains(@href,'verifier')]/@href");
+		self::assertStringContainsString('Le registre des reçus est intact.', self::contenu($t->get($verifier[0])));
+		$csv = Navigateur::textes($apres['corps'], "//a[contains(@href,'action=guichet_recus') and contains(@href,'csv')]/@href");
+		$fichier = $t->requete('GET', $csv[0]);
+		self::assertStringStartsWith('text/csv', $fichier['entetes']['content-type'] ?? '');
+		self::assertStringContainsString("$annee-00001", $fichier['corps']);
+
+		// The order's page names its receipts.
+		self::assertStringContainsString("$annee-00001", self::contenu($t->get('/ecrire/?exec=guichet_commande&commande=' . rawurlencode($commande))));
+		self::assertSame([], $site->erreursDuPlugin());
+	}
+
+	public function testAnEditorSeesNoReceipts(): void {
+		$r = self::redacteur();
+		$accueil = $r->get('/ecrire/');
+		self::assertSame([], Navigateur::textes($accueil['corps'], "//a[contains(@href,'exec=guichet_recus')]"));
+		$page = $r->get('/ecrire/?exec=guichet_recus');
+		self::assertStringNotContainsString('art. 222 bis', $page['corps']);
+	}
+}
