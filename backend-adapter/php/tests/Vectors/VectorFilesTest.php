@@ -32,6 +32,7 @@ final class VectorFilesTest extends TestCase
         'receipts-totals.json' => ReceiptsTotalsLinksVectorsTest::class,
         'receipts-links.json' => ReceiptsTotalsLinksVectorsTest::class,
         'receipts-numbers.json' => ReceiptsNumbersVectorsTest::class,
+        'receipts-pdf-fixtures.json' => \Guichet\Adapter\Tests\Receipts\PdfReceiptTest::class,
     ];
 
     /** @return array<string, array{0: string}> */

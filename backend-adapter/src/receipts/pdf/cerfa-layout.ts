@@ -188,10 +188,11 @@ function header(page: CerfaPage, number: string, doc: ReceiptDocument): void {
     encode(number),
   );
   page.y -= leading(10);
-  if (doc.replaces !== undefined) {
-    const sentence = doc.replaces.reason === 'cancellation' ? CERFA.cancels : CERFA.replaces;
+  const replaces = doc.replaces ?? null;
+  if (replaces !== null) {
+    const sentence = replaces.reason === 'cancellation' ? CERFA.cancels : CERFA.replaces;
     page.paragraph(
-      `${sentence} ${doc.replaces.number}`,
+      `${sentence} ${replaces.number}`,
       MARGIN,
       PAGE_WIDTH - 2 * MARGIN,
       'Helvetica-Bold',
@@ -228,7 +229,8 @@ function donor(page: CerfaPage, doc: ReceiptDocument): void {
   page.frame(CERFA.donor, () => {
     if (d.type === 'company') {
       page.field(CERFA.companyName, [d.name], BODY, 2);
-      if (d.siren !== undefined && d.siren !== '') page.field(CERFA.siren, [d.siren], BODY, 1);
+      const siren = d.siren ?? '';
+      if (siren !== '') page.field(CERFA.siren, [siren], BODY, 1);
     } else {
       page.field(CERFA.lastName, [d.lastName], BODY, 2);
       page.field(CERFA.firstNames, [d.firstName], BODY, 2);
@@ -254,9 +256,9 @@ function gift(page: CerfaPage, doc: ReceiptDocument): void {
     const sentence = `${CERFA.received} ***${amountInFigures(doc.amount)}***\xa0${CERFA.euros}`;
     page.paragraph(sentence, INNER_X, INNER_WIDTH, 'Helvetica', BODY, 3);
     page.field(CERFA.inWords, [doc.amountInWords], BODY, 3);
-    if (doc.period !== undefined) {
-      const period = `du ${frenchDate(doc.period.from)} au ${frenchDate(doc.period.to)}`;
-      page.field(CERFA.period, [period], BODY, 1);
+    const period = doc.period ?? null;
+    if (period !== null) {
+      page.field(CERFA.period, [`du ${frenchDate(period.from)} au ${frenchDate(period.to)}`], BODY, 1);
     } else {
       page.field(CERFA.paidOn, [frenchDate(doc.paidOn ?? '')], BODY, 1);
     }
@@ -274,8 +276,9 @@ function signature(page: CerfaPage, doc: ReceiptDocument): void {
     const top = page.y;
     page.field(CERFA.date, [frenchDate(doc.issuedOn)], BODY, 1);
     page.field(CERFA.signatory, [`${doc.signatory.name}, ${doc.signatory.role}`], BODY, 3);
-    if (doc.signatureImage !== undefined) {
-      const image = imageFromBase64(doc.signatureImage.type, doc.signatureImage.data);
+    const signatureImage = doc.signatureImage ?? null;
+    if (signatureImage !== null) {
+      const image = imageFromBase64(signatureImage.type, signatureImage.data);
       const scale = Math.min(SIGNATURE_MAX_WIDTH / image.width, SIGNATURE_MAX_HEIGHT / image.height);
       const w = image.width * scale;
       const h = image.height * scale;
