@@ -1,0 +1,126 @@
+// Tax receipts on a real SPIP 4.1 (GUICHET_SPIP_ROOT; skipped with a line saying so without it): a donation
+// paid by the simulation with a receipt asked gets the next number in GET orders/{id}, and its signed link
+// (the public action guichet_recu) serves a PDF that says who gave what, read back with pdf.js; a wrong or
+// missing token is 404. The private page and the settings form are the PHP real-SPIP tier's
+// (plugins/spip/tests/RealSpip/RecusTest.php).
+import { pdfText } from '../../backend-adapter/testing/pdf-text';
+import { spipUnavailable, startSpip, type Json, type SpipSite } from './spip-site';
+
+jest.setTimeout(120_000);
+
+const unavailable = spipUnavailable();
+if (unavailable) console.log(`real-SPIP receipts: SKIPPED (${unavailable})`);
+
+const payer = {
+  email: 'camille.martin@example.fr',
+  firstName: 'Camille',
+  lastName: 'Martin',
+  address: { line1: '8 allée des Tilleuls', postalCode: '93100', city: 'Montreuil', country: 'FR' },
+};
+
+(unavailable ? describe.skip : describe)('tax receipts on a real SPIP', () => {
+  let site: SpipSite;
+  let formId: number;
+  let receipt: { number: string; url: string };
+
+  async function call(method: string, route: string, body?: Json): Promise<{ status: number; body: Json }> {
+    const response = await fetch(`${site.url}/spip.php?action=guichet_api&route=${route}`, {
+      method,
+      headers: body ? { 'Content-Type': 'application/json' } : {},
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: response.status, body: (await response.json()) as Json };
+  }
+
+  /** A one-off donation of `amount` cents paid with the test card; its order id and status token. */
+  async function paidDonation(amount: number, taxReceipt: boolean): Promise<{ id: string; token: string }> {
+    const created = await call('POST', `/forms/${formId}/orders`, {
+      kind: 'donation',
+      locale: 'fr',
+      payment: { provider: 'simulation' },
+      payer,
+      coverFees: false,
+      expectedTotal: amount,
+      donation: { amount, frequency: 'once', taxReceipt, anonymous: false },
+    });
+    expect(created.status).toBe(201);
+    const { order, token, next } = created.body as { order: Json; token: string; next: Json };
+    const confirm = await call('POST', `/simulation/${order.id as string}/confirm`, {
+      clientSecret: next.clientSecret,
+      card: '4242424242424242',
+    });
+    expect(confirm.body).toMatchObject({ order: { status: 'paid' } });
+    return { id: order.id as string, token };
+  }
+
+  beforeAll(async () => {
+    site = await startSpip();
+    // The receipts settings as the treasurer saves them (configurer_guichet_recus).
+    await site.php(`ecrire_config('guichet_recus', ['adresse_ligne1' => '3 place Jean-Jaurès', 'adresse_ligne2' => '',
+      'code_postal' => '93100', 'ville' => 'Montreuil', 'pays' => 'FR',
+      'objet' => 'Faire vivre un jardin partagé et ses ateliers pour les écoles du quartier.',
+      'statut' => 'general_interest', 'statut_detail' => '', 'prefixe' => 'RF',
+      'signataire_nom' => 'Claude Petit', 'signataire_qualite' => 'Trésorière', 'signature_document' => '']);`);
+    formId = await site.form('form-config.donation', {
+      payment: { providers: ['simulation'] },
+      taxReceipt: { enabled: true, scheme: 'general' },
+    });
+    const paid = await paidDonation(12345, true);
+    const status = await call('GET', `/orders/${paid.id}?token=${encodeURIComponent(paid.token)}`);
+    receipt = status.body.receipt as { number: string; url: string };
+  }, 60_000);
+
+  afterAll(async () => {
+    await site?.stop();
+  });
+
+  test('a paid donation with a receipt asked gets the next number and a signed link to a SPIP action', () => {
+    const year = new Date().getFullYear();
+    expect(receipt.number).toBe(`RF-${year}-00001`);
+    expect(receipt.url).toMatch(
+      new RegExp(
+        `^${site.url.replace(/[.]/g, '\\.')}/spip\\.php\\?action=guichet_recu&id=rcp_[0-9a-f]{24}&token=[0-9a-f]{64}$`,
+      ),
+    );
+  });
+
+  test('the signed link serves the PDF as an attachment, never cached, saying donor, amount and number', async () => {
+    const response = await fetch(receipt.url);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="[^"]+\.pdf"$/);
+    expect(response.headers.get('cache-control')).toContain('no-store');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const text = pdfText(bytes);
+    expect(text).toContain(receipt.number);
+    expect(text).toContain('Camille');
+    expect(text).toContain('Martin');
+    expect(text).toMatch(/123,45/);
+    expect(text).toContain('cent vingt-trois euros et quarante-cinq centimes');
+    expect(text).toContain('Les Amis du Jardin');
+    expect(text).toContain('Claude Petit');
+  });
+
+  test('a wrong or missing token, or an unknown receipt, is 404 and gives nothing away', async () => {
+    const url = new URL(receipt.url);
+    const token = url.searchParams.get('token') ?? '';
+    const wrong = new URL(url);
+    wrong.searchParams.set('token', (token[0] === 'a' ? 'b' : 'a') + token.slice(1));
+    const missing = new URL(url);
+    missing.searchParams.delete('token');
+    const unknown = new URL(url.href.replace(/rcp_[0-9a-f]{24}/, 'rcp_000000000000000000000000'));
+    for (const bad of [wrong, missing, unknown]) {
+      const response = await fetch(bad);
+      expect(response.status).toBe(404);
+      expect(response.headers.get('content-type')).not.toContain('pdf');
+      expect(await response.text()).not.toContain('%PDF');
+    }
+  });
+
+  test('a donation without a receipt asked gets none, and uses no number', async () => {
+    const paid = await paidDonation(2000, false);
+    const status = await call('GET', `/orders/${paid.id}?token=${encodeURIComponent(paid.token)}`);
+    expect(status.body.receipt).toBeUndefined();
+    expect(await site.php(`echo sql_countsel('spip_guichet_recus');`)).toBe('1');
+  });
+});
