@@ -9,6 +9,8 @@ use Guichet\Adapter\Orders\BackOffice;
 use Guichet\Adapter\Ports\ArrayReceiptSettings;
 use Guichet\Adapter\Receipts\ReceiptService;
 use Guichet\Adapter\Storage\SqliteReceiptStore;
+use Guichet\Adapter\Tests\Support\Node;
+use Guichet\Adapter\Tests\Support\Paths;
 use Guichet\Adapter\Tests\Support\ReceiptMailbox;
 use Guichet\Adapter\Tests\Support\ReceiptTestBed;
 use Guichet\Adapter\Tests\Support\TestSite;
@@ -102,5 +104,47 @@ final class ReceiptFlowTest extends TestCase
         self::assertSame('paid', $this->status($created)['status']);
         self::assertArrayNotHasKey('receipt', $this->status($created));
         self::assertSame(0, $this->store->countReceipts([]));
+    }
+
+    public function testTheLinkInTheEmailServesThePdfThatSaysWhatIsCertified(): void
+    {
+        if (Node::binary() === null) {
+            self::markTestSkipped('Node is needed to read the PDF with pdf.js');
+        }
+        $this->paidDonation();
+        parse_str((string) parse_url((string) $this->mailbox->lastLink(), PHP_URL_QUERY), $query);
+        $pdf = $this->receipts->pdfForLink((string) $query['id'], (string) $query['token']);
+        self::assertNotNull($pdf);
+        self::assertSame('application/pdf', (new \finfo(FILEINFO_MIME_TYPE))->buffer($pdf['bytes']));
+        $flat = (string) preg_replace('/\s+/u', ' ', self::pdfText($pdf['bytes']));
+        foreach (['2026-00001', 'Camille', 'Martin', '8 allée des Tilleuls', 'vingt-cinq euros', 'Les Amis du Jardin partagé', 'Claude Petit'] as $expected) {
+            self::assertStringContainsString($expected, $flat);
+        }
+    }
+
+    /** The PDF's text as pdf.js extracts it (a plain Node child process: pdf.js needs no TypeScript). */
+    private static function pdfText(string $bytes): string
+    {
+        $script = <<<'JS'
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+const chunks = [];
+for await (const chunk of process.stdin) chunks.push(chunk);
+const doc = await getDocument({ data: new Uint8Array(Buffer.concat(chunks)), verbosity: 0, isEvalSupported: false }).promise;
+let text = '';
+for (let n = 1; n <= doc.numPages; n += 1) {
+  for (const item of (await (await doc.getPage(n)).getTextContent()).items) if ('str' in item) text += item.str + ' ';
+}
+process.stdout.write(text);
+JS;
+        $process = proc_open([(string) Node::binary(), '--input-type=module', '-e', $script], [0 => ['pipe', 'r'], 1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes, Paths::repository());
+        self::assertIsResource($process);
+        fwrite($pipes[0], $bytes);
+        fclose($pipes[0]);
+        $text = (string) stream_get_contents($pipes[1]);
+        $errors = (string) stream_get_contents($pipes[2]);
+        fclose($pipes[1]);
+        fclose($pipes[2]);
+        self::assertSame(0, proc_close($process), $errors);
+        return $text;
     }
 }
