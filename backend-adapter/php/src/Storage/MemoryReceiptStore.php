@@ -8,7 +8,7 @@ use Guichet\Adapter\Ports\ReceiptStore;
 
 /**
  * Receipts in PHP arrays, for tests and one-request tools: one process, so the "lock" is PHP's single thread.
- * Append-only like every store; tamper() exists only so tests can show that verification notices a change.
+ * Append-only like every store: nothing here changes or removes a receipt once issued.
  */
 final class MemoryReceiptStore implements ReceiptStore
 {
@@ -68,15 +68,6 @@ final class MemoryReceiptStore implements ReceiptStore
     public function countReceipts(array $filter): int
     {
         return count($this->matching($filter));
-    }
-
-    /**
-     * For tests only: overwrites fields of the receipt at $position, as someone editing the database would.
-     * @param array<string, mixed> $changes
-     */
-    public function tamper(int $position, array $changes): void
-    {
-        $this->receipts[$position - 1] = array_replace($this->receipts[$position - 1], $changes);
     }
 
     /** @param array<string, mixed> $filter @return array<int, array<string, mixed>> */
