@@ -1,5 +1,5 @@
 // Builds what hosts serve from one folder: dist/guichet.js (an ES module defining the three elements),
-// the chunks it fetches on demand (dist/chunks/: one per kind, per language, the payment steps, Stripe's
+// the chunks it fetches on demand (dist/chunks/: one per kind and language, the simulation's step, Stripe's
 // loader) and dist/guichet.css; then prints gzipped sizes per form against the budget (JS 12 KB, CSS 4 KB).
 //   node shared-widgets/build.mjs            production build
 //   node shared-widgets/build.mjs --watch    rebuild on change (development)
@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sizeReport } from './size-report.mjs';
 import { compactCountries, compactCurrencies } from './tools/domain-data.mjs';
+import { privatePacks } from './tools/private-packs.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, 'dist');
@@ -22,13 +23,14 @@ const errorCatalogue = {
   name: 'guichet-error-catalogue',
   setup(pluginBuild) {
     pluginBuild.onResolve({ filter: /error-messages\.json$/ }, (args) => {
-      const language = /i18n[\\/](fr|en)\.ts$/.exec(args.importer)?.[1];
+      // i18n/fr.ts itself, or a form pack's private copy of it (tools/private-packs.mjs): fr.ts#donation-fr.
+      const [, language, pack = ''] = /i18n[\\/](fr|en)\.ts(#[\w-]+)?$/.exec(args.importer) ?? [];
       if (!language)
         throw new Error(`${args.importer} imports the whole error catalogue; only i18n/<lang>.ts may`);
-      // One module per language: esbuild shares modules by path, so the language is part of it.
-      return { path: `${join(args.resolveDir, args.path)}#${language}`, namespace: 'guichet-errors' };
+      // One module per language (and pack): esbuild shares modules by path, so they are part of it.
+      return { path: `${join(args.resolveDir, args.path)}#${language}${pack}`, namespace: 'guichet-errors' };
     });
-    pluginBuild.onLoad({ filter: /#(fr|en)$/, namespace: 'guichet-errors' }, (args) => {
+    pluginBuild.onLoad({ filter: /#(fr|en)(#[\w-]+)?$/, namespace: 'guichet-errors' }, (args) => {
       const [file, language] = args.path.split('#');
       const source = readFileSync(join(here, 'src/core/messages.ts'), 'utf8');
       const list = /WIDGET_ERROR_CODES = \[([^\]]*)\]/.exec(source)?.[1] ?? '';
@@ -77,7 +79,13 @@ export const options = {
   minify: true,
   format: 'esm',
   metafile: true,
-  plugins: [errorCatalogue, simulationCards, compactCountries, compactCurrencies],
+  plugins: [
+    privatePacks(join(here, 'src/index.ts')),
+    errorCatalogue,
+    simulationCards,
+    compactCountries,
+    compactCurrencies,
+  ],
   // Browsers with native class fields, optional chaining and ?? (2022): no down-levelling helpers in the bundle.
   target: ['es2022', 'chrome100', 'firefox100', 'safari15.4'],
   // Maps are written beside each file but not linked from it: the comment would cost every chunk ~40 bytes gzipped.

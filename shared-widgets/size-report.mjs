@@ -9,7 +9,7 @@ const KINDS = ['donation', 'membership', 'tickets'];
 
 /**
  * Gzipped bytes a visitor downloads for one form (kind × language), from the build's metafile: the entry and
- * its static imports (the core, with the payment and status steps), the kind's and the language's chunks
+ * its static imports (the core, with the payment and status steps), the chunk of the kind in that language
  * (`form`). Paying adds nothing of ours offline or by card; the simulation (a demo and test provider) adds its
  * test-card step (`simulation`); card payers also fetch Stripe's own loader package (`stripe`), which like
  * Stripe.js itself is not ours and is shown apart.
@@ -40,8 +40,7 @@ export function formSizes(metafile, dist) {
     ['fr', 'en'].map((language) => {
       const form = closure([
         holding('shared-widgets/src/index.ts'),
-        holding(`shared-widgets/src/kinds/${kind}.ts`),
-        holding(`shared-widgets/src/i18n/${language}.ts`),
+        holding(`shared-widgets/src/packs/${kind}-${language}.ts`),
       ]);
       const simulation = closure([holding('shared-widgets/src/payment/simulation.ts')], new Set(form));
       const stripe = closure([holding('node_modules/@stripe/stripe-js/')], new Set(form));

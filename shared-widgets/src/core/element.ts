@@ -2,7 +2,7 @@ import type { FormDefinition } from '../../../backend-adapter/src/protocol/form'
 import type { OrderCreated, OrderStatus } from '../../../backend-adapter/src/protocol/order-response';
 import type { Locale } from '../../../backend-adapter/src/protocol/common';
 import { BOOT } from '../i18n/boot';
-import { i18n, loadLanguage, toLocale, type I18n } from '../i18n';
+import { i18n, toLocale, type I18n } from '../i18n';
 import { METHOD, paymentChoice, seedMethod } from '../sections/payment-choice';
 import { RETURN_PARAMS } from '../sections/common';
 import { Attempts } from './attempts';
@@ -11,6 +11,7 @@ import { money, type Ctx } from './context';
 import { byAttr, focusOn, h, uid } from './dom';
 import { hideProblems, showProblems, validateAll, type Problem } from './errors';
 import { readInnerForm } from './inner-form';
+import type { Pack } from './chunks';
 import type { Kind } from './kind';
 import { FormState } from './state';
 import { confirmation } from '../views/confirmation';
@@ -27,8 +28,8 @@ const STALE = new Set(['sold_out', 'not_enough_available', 'form_closed', 'form_
  * form, the payment and the order's status. Everything is kept per element: any number of forms per page.
  */
 export abstract class GuichetForm extends HTMLElement {
-  /** The kind's module, fetched on first use: a page with a donation form never downloads the ticket code. */
-  protected abstract readonly loadKind: () => Promise<Kind>;
+  /** The kind's code and strings, fetched on first use: a donation page never downloads the ticket code. */
+  protected abstract readonly loadPack: (locale: Locale) => Promise<Pack>;
   private kind!: Kind;
   private locale: Locale = 'fr';
   private started = false;
@@ -64,15 +65,14 @@ export abstract class GuichetForm extends HTMLElement {
     if (!inner) this.replaceChildren(h('p', { class: 'g-loading', role: 'status' }, boot.loading));
     let def: FormDefinition;
     try {
-      // The definition, the kind's code and the language's strings come in parallel.
-      const [definition, kind, language] = await Promise.all([
+      // The definition and the kind's code and strings come in parallel.
+      const [definition, pack] = await Promise.all([
         this.client.form(this.formId),
-        this.loadKind(),
-        loadLanguage(this.locale),
+        this.loadPack(this.locale),
       ]);
       def = definition;
-      this.kind = kind;
-      this.i18n = i18n(this.locale, language);
+      this.kind = pack.kind;
+      this.i18n = i18n(this.locale, pack.strings);
     } catch {
       // With the no-JS form still there the payer loses nothing: it posts to the host as without JavaScript.
       if (inner) return void (this.dataset.state = 'fallback');
@@ -294,12 +294,12 @@ function recall(formId: string): { id: string; token: string } | null {
 }
 
 /** Registers `tag` for a kind once, however many times the script is included. */
-export function defineForm(tag: string, loadKind: () => Promise<Kind>): void {
+export function defineForm(tag: string, loadPack: (locale: Locale) => Promise<Pack>): void {
   if (customElements.get(tag)) return;
   customElements.define(
     tag,
     class extends GuichetForm {
-      protected readonly loadKind = loadKind;
+      protected readonly loadPack = loadPack;
     },
   );
 }

@@ -1,12 +1,20 @@
-import type fr from './fr';
+import type * as French from './fr';
 
-type Reference = typeof fr;
+type Reference = typeof French.default;
 
 /** A string that varies with a count; keys are Intl.PluralRules categories, `#` stands for the count. */
 export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
-/** Every language has exactly the keys of the French reference, plural where French is plural. */
-export type Catalogue = { [K in keyof Reference]: Reference[K] extends string ? string : Plural };
+type Translated<T> = { [K in keyof T]: T[K] extends string ? string : Plural };
+
+/** The groups of the catalogue: what every form shows, and what each kind adds. */
+export type Group = 'common' | 'donation' | 'membership' | 'tickets';
+
+/** A group in another language: exactly the keys of the French group, plural where French is plural. */
+export type Strings<G extends Group> = Translated<(typeof French)[G]>;
+
+/** Every key of the French reference. */
+export type Catalogue = Translated<Reference>;
 
 export type TextKey = { [K in keyof Reference]: Reference[K] extends string ? K : never }[keyof Reference];
 export type PluralKey = Exclude<keyof Reference, TextKey>;

@@ -1,37 +1,23 @@
 import catalogue from '../../../backend-adapter/src/protocol/error-messages.json';
-import type { Catalogue } from './catalogue';
+import type { Strings } from './catalogue';
 
 /** The protocol's error messages the widget shows itself (the build keeps just those, in English). */
 export const errors = catalogue.messages;
 
-/** English strings: same keys as fr.ts, checked by the Catalogue type. */
-const en: Catalogue = {
+/* English strings: the same groups and keys as fr.ts, checked by the Strings type. */
+/** Every form: its frame, the payer, consents, ways to pay, the payment and status steps. */
+export const common: Strings<'common'> = {
   closed: 'This form is closed.',
   notYetOpen: 'Sales have not opened yet.',
   soldOutForm: 'Sold out: no places are left.',
   optional: '(optional)',
-  required: '(required)',
   fixErrors: 'Some fields need correcting:',
   network: 'The connection failed. Check your connection and try again: nothing you typed is lost.',
-  frequency: 'Frequency',
-  once: 'Once',
-  monthly: 'Monthly',
-  yearly: 'Yearly',
   perMonth: '{amount} a month',
   perYear: '{amount} a year',
-  amount: 'Your donation',
-  otherAmount: 'Other amount',
   between: 'Between {min} and {max}',
-  coverFees: 'I add {fee} so that 100% of my donation reaches the association',
   coverCosts: 'I add {fee} so that the association pays no payment fees',
-  join: 'Join for {amount}',
-  taxPreview: 'Your donation of {amount} costs you only {net} after tax reduction.',
-  taxRate: 'Tax reduction of {rate}% of the amount given.',
   taxReceipt: 'I would like a tax receipt',
-  anonymous: 'Anonymous donation: my name will not be shown publicly',
-  dedication: 'Dedication',
-  dedicationHint: 'For example: “In memory of…”',
-  goal: '{raised} raised towards a goal of {goal}',
   you: 'Your details',
   email: 'Email',
   emailHint: 'To send you the confirmation.',
@@ -55,58 +41,19 @@ const en: Catalogue = {
   cash: 'Cash',
   total: 'Total',
   totalIs: 'Total: {amount}',
-  totalHint: 'Confirmed at the next step.',
   continue: 'Continue to payment',
-  give: 'Give {amount}',
   sending: 'Sending…',
-  tier: 'Membership option',
-  rolling_year: 'for one year',
-  calendar_year: 'for the calendar year',
-  month: 'a month',
-  lifetime: 'for life',
-  perMember: 'per person',
-  freePrice: 'Pay what you can, between {min} and {max}',
-  yourPrice: 'Your membership amount',
-  members: 'Members',
-  member: 'Member {n}',
-  memberYou: 'Member 1: you',
-  addMember: 'Add a member',
-  removeMember: 'Remove member {n}',
-  memberRemoved: 'Member {n} removed.',
-  memberAdded: 'Member {n} added.',
-  extraDonation: 'Extra donation',
   choose: 'Choose…',
-  tickets: 'Tickets',
-  free: 'Free',
-  left: { one: '# place left', other: '# places left' },
-  soldOut: 'Sold out',
-  quantity: 'Number of “{name}” tickets',
-  less: 'One “{name}” ticket fewer',
-  more: 'One more “{name}” ticket',
-  maxPerOrder: { one: 'At most # ticket per order', other: 'At most # tickets per order' },
-  ticketCount: { one: '# ticket', other: '# tickets' },
-  attendees: 'Attendees',
-  attendee: 'Ticket {n}: {type}',
-  promo: 'Promo code',
-  promoHint: 'It is checked when you confirm the order.',
-  book: 'Book',
   payment: 'Payment',
-  toPay: 'Amount to pay: {amount}',
   pay: 'Pay {amount}',
   back: 'Change my order',
   stripeFailed: 'The payment module could not be loaded.',
   testCard: 'Test card number',
   testCards: 'Test cards',
-  cardSuccess: 'payment accepted',
-  cardDecline: 'card declined',
-  card3ds: '3-D Secure authentication requested',
-  cardDelayed: 'payment confirmed later',
   challenge: '3-D Secure authentication',
   challengeText: 'Your bank asks you to confirm the payment of {amount} to {org}.',
   approve: 'Confirm the payment',
   refuse: 'Refuse',
-  declined: 'Payment declined. You can try again with another card.',
-  authFailed: 'Authentication failed: no payment was made.',
   instructions: 'How to pay',
   payee: 'Payable to',
   mailTo: 'Send to',
@@ -126,5 +73,65 @@ const en: Catalogue = {
   receipt: 'Download your tax receipt no. {number}',
   summary: 'Summary',
 };
+
+/** Donation forms only. */
+export const donation: Strings<'donation'> = {
+  frequency: 'Frequency',
+  once: 'Once',
+  monthly: 'Monthly',
+  yearly: 'Yearly',
+  amount: 'Your donation',
+  otherAmount: 'Other amount',
+  coverFees: 'I add {fee} so that 100% of my donation reaches the association',
+  taxPreview: 'Your donation of {amount} costs you only {net} after tax reduction.',
+  anonymous: 'Anonymous donation: my name will not be shown publicly',
+  dedication: 'Dedication',
+  dedicationHint: 'For example: “In memory of…”',
+  goal: '{raised} raised towards a goal of {goal}',
+  give: 'Give {amount}',
+};
+
+/** Membership forms only (`rolling_year`… are the tiers' periods). */
+export const membership: Strings<'membership'> = {
+  join: 'Join for {amount}',
+  tier: 'Membership option',
+  rolling_year: 'for one year',
+  calendar_year: 'for the calendar year',
+  month: 'a month',
+  lifetime: 'for life',
+  perMember: 'per person',
+  freePrice: 'Pay what you can, between {min} and {max}',
+  yourPrice: 'Your membership amount',
+  members: 'Members',
+  member: 'Member {n}',
+  memberYou: 'Member 1: you',
+  addMember: 'Add a member',
+  removeMember: 'Remove member {n}',
+  memberRemoved: 'Member {n} removed.',
+  memberAdded: 'Member {n} added.',
+  extraDonation: 'Extra donation',
+};
+
+/** Ticket forms only. */
+export const tickets: Strings<'tickets'> = {
+  tickets: 'Tickets',
+  free: 'Free',
+  left: { one: '# place left', other: '# places left' },
+  soldOut: 'Sold out',
+  less: 'One “{name}” ticket fewer',
+  more: 'One more “{name}” ticket',
+  maxPerOrder: { one: 'At most # ticket per order', other: 'At most # tickets per order' },
+  ticketCount: { one: '# ticket', other: '# tickets' },
+  attendees: 'Attendees',
+  attendee: 'Ticket {n}: {type}',
+  promo: 'Promo code',
+  promoHint: 'It is checked when you confirm the order.',
+  book: 'Book',
+};
+
+/** The whole catalogue in one object. */
+// Marked pure so that a form's chunk, which imports two groups, drops the others (see tools/private-packs.mjs).
+const en: typeof common & typeof donation & typeof membership & typeof tickets =
+  /* @__PURE__ */ Object.assign({}, common, donation, membership, tickets);
 
 export default en;

@@ -1,42 +1,27 @@
 /**
- * French strings of the widgets: the reference catalogue (en.ts must have the same keys).
- * `{name}` placeholders are filled by t(); in plural entries `#` is the formatted count.
+ * French strings of the widgets: the reference catalogue (en.ts must have the same groups and keys).
+ * `{name}` placeholders are filled by t(); in plural entries `#` is the formatted count. Strings are grouped by
+ * the forms that show them: a kind's chunk (src/packs/) carries `common` and its own group only.
  */
 import catalogue from '../../../backend-adapter/src/protocol/error-messages.json';
 
 /** The protocol's error messages the widget shows itself (the build keeps just those, in French). */
 export const errors = catalogue.messages;
 
-const fr = {
+/** Every form: its frame, the payer, consents, ways to pay, the payment and status steps. */
+export const common = {
   closed: 'Ce formulaire est fermé.',
   notYetOpen: "La vente n'est pas encore ouverte.",
   soldOutForm: 'Complet : il ne reste plus de place.',
   optional: '(facultatif)',
-  required: '(obligatoire)',
   fixErrors: 'Certains champs sont à corriger :',
   network:
     "La connexion a échoué. Vérifiez votre connexion puis réessayez : rien de ce que vous avez saisi n'est perdu.",
-  // Donation
-  frequency: 'Fréquence',
-  once: 'Une fois',
-  monthly: 'Tous les mois',
-  yearly: 'Tous les ans',
   perMonth: '{amount} par mois',
   perYear: '{amount} par an',
-  amount: 'Montant de votre don',
-  otherAmount: 'Autre montant',
   between: 'Entre {min} et {max}',
-  coverFees: "J'ajoute {fee} pour que 100 % de mon don parvienne à l'association",
   coverCosts: "J'ajoute {fee} pour que l'association n'ait pas de frais de paiement à sa charge",
-  join: 'Adhérer pour {amount}',
-  taxPreview: 'Votre don de {amount} ne vous coûte que {net} après réduction d’impôt.',
-  taxRate: 'Réduction d’impôt de {rate} % du montant versé.',
   taxReceipt: 'Je souhaite recevoir un reçu fiscal',
-  anonymous: 'Don anonyme : mon nom ne sera pas affiché publiquement',
-  dedication: 'Dédicace',
-  dedicationHint: 'Par exemple : « En mémoire de… »',
-  goal: '{raised} collectés sur un objectif de {goal}',
-  // Payer
   you: 'Vos coordonnées',
   email: 'E-mail',
   emailHint: 'Pour vous envoyer la confirmation.',
@@ -48,12 +33,10 @@ const fr = {
   postalCode: 'Code postal',
   city: 'Ville',
   country: 'Pays',
-  // Consents (CNIL: charity appeals need an easy objection; a newsletter needs an opt-in)
   objection: "Je ne souhaite pas recevoir d'autres appels aux dons de l'association.",
   newsletter: 'Je souhaite recevoir la lettre d’information de l’association.',
   privacy:
     '{org} utilise ces informations pour traiter votre paiement et vous en informer. Vous pouvez y accéder, les rectifier ou vous opposer à leur utilisation en écrivant à l’association.',
-  // Payment choice
   method: 'Moyen de paiement',
   stripe: 'Carte bancaire',
   simulation: 'Carte de test (simulation)',
@@ -62,11 +45,59 @@ const fr = {
   cash: 'Espèces',
   total: 'Total',
   totalIs: 'Total : {amount}',
-  totalHint: 'Montant confirmé à l’étape suivante.',
   continue: 'Continuer vers le paiement',
-  give: 'Donner {amount}',
   sending: 'Envoi en cours…',
-  // Membership
+  choose: 'Choisir…',
+  payment: 'Paiement',
+  pay: 'Payer {amount}',
+  back: 'Modifier ma commande',
+  stripeFailed: "Le module de paiement n'a pas pu être chargé.",
+  testCard: 'Numéro de carte de test',
+  testCards: 'Cartes de test',
+  challenge: 'Authentification 3-D Secure',
+  challengeText: 'Votre banque vous demande de confirmer le paiement de {amount} à {org}.',
+  approve: 'Confirmer le paiement',
+  refuse: 'Refuser',
+  instructions: 'Comment payer',
+  payee: 'À l’ordre de',
+  mailTo: 'À envoyer à',
+  iban: 'IBAN',
+  bic: 'BIC',
+  reference: 'Référence à indiquer',
+  paid: 'Merci ! Votre paiement de {amount} est confirmé.',
+  paidRecurring: 'Merci ! Votre soutien régulier de {amount} est en place.',
+  pending: 'Paiement en cours de traitement…',
+  pendingLong: 'Votre paiement est en cours de traitement. Vous recevrez un e-mail dès sa confirmation.',
+  awaiting: 'Votre commande est enregistrée : elle sera confirmée à réception de votre paiement.',
+  failed: "Le paiement n'a pas abouti : rien n'a été débité.",
+  expired: 'Le délai de paiement est dépassé : rien n’a été débité.',
+  refunded: 'Ce paiement a été remboursé.',
+  tryAgain: 'Réessayer',
+  yourTickets: 'Vos billets',
+  receipt: 'Télécharger votre reçu fiscal n° {number}',
+  summary: 'Récapitulatif',
+};
+
+/** Donation forms only. */
+export const donation = {
+  frequency: 'Fréquence',
+  once: 'Une fois',
+  monthly: 'Tous les mois',
+  yearly: 'Tous les ans',
+  amount: 'Montant de votre don',
+  otherAmount: 'Autre montant',
+  coverFees: "J'ajoute {fee} pour que 100 % de mon don parvienne à l'association",
+  taxPreview: 'Votre don de {amount} ne vous coûte que {net} après réduction d’impôt.',
+  anonymous: 'Don anonyme : mon nom ne sera pas affiché publiquement',
+  dedication: 'Dédicace',
+  dedicationHint: 'Par exemple : « En mémoire de… »',
+  goal: '{raised} collectés sur un objectif de {goal}',
+  give: 'Donner {amount}',
+};
+
+/** Membership forms only (`rolling_year`… are the tiers' periods). */
+export const membership = {
+  join: 'Adhérer pour {amount}',
   tier: "Formule d'adhésion",
   rolling_year: 'pour un an',
   calendar_year: "pour l'année civile",
@@ -83,13 +114,14 @@ const fr = {
   memberRemoved: 'Membre {n} retiré.',
   memberAdded: 'Membre {n} ajouté.',
   extraDonation: 'Don supplémentaire',
-  choose: 'Choisir…',
-  // Tickets
+};
+
+/** Ticket forms only. */
+export const tickets = {
   tickets: 'Billets',
   free: 'Gratuit',
   left: { one: '# place restante', other: '# places restantes' },
   soldOut: 'Complet',
-  quantity: 'Nombre de billets « {name} »',
   less: 'Un billet « {name} » de moins',
   more: 'Un billet « {name} » de plus',
   maxPerOrder: { one: '# billet au maximum par commande', other: '# billets au maximum par commande' },
@@ -99,44 +131,11 @@ const fr = {
   promo: 'Code promo',
   promoHint: 'Il sera vérifié à la validation de la commande.',
   book: 'Réserver',
-  // Payment step
-  payment: 'Paiement',
-  toPay: 'Montant à payer : {amount}',
-  pay: 'Payer {amount}',
-  back: 'Modifier ma commande',
-  stripeFailed: "Le module de paiement n'a pas pu être chargé.",
-  testCard: 'Numéro de carte de test',
-  testCards: 'Cartes de test',
-  cardSuccess: 'paiement accepté',
-  cardDecline: 'carte refusée',
-  card3ds: 'authentification 3-D Secure demandée',
-  cardDelayed: 'paiement confirmé plus tard',
-  challenge: 'Authentification 3-D Secure',
-  challengeText: 'Votre banque vous demande de confirmer le paiement de {amount} à {org}.',
-  approve: 'Confirmer le paiement',
-  refuse: 'Refuser',
-  declined: 'Paiement refusé. Vous pouvez réessayer avec une autre carte.',
-  authFailed: "L'authentification a échoué : le paiement n'a pas été effectué.",
-  // Offline
-  instructions: 'Comment payer',
-  payee: 'À l’ordre de',
-  mailTo: 'À envoyer à',
-  iban: 'IBAN',
-  bic: 'BIC',
-  reference: 'Référence à indiquer',
-  // Confirmation
-  paid: 'Merci ! Votre paiement de {amount} est confirmé.',
-  paidRecurring: 'Merci ! Votre soutien régulier de {amount} est en place.',
-  pending: 'Paiement en cours de traitement…',
-  pendingLong: 'Votre paiement est en cours de traitement. Vous recevrez un e-mail dès sa confirmation.',
-  awaiting: 'Votre commande est enregistrée : elle sera confirmée à réception de votre paiement.',
-  failed: "Le paiement n'a pas abouti : rien n'a été débité.",
-  expired: 'Le délai de paiement est dépassé : rien n’a été débité.',
-  refunded: 'Ce paiement a été remboursé.',
-  tryAgain: 'Réessayer',
-  yourTickets: 'Vos billets',
-  receipt: 'Télécharger votre reçu fiscal n° {number}',
-  summary: 'Récapitulatif',
 };
+
+/** The whole catalogue in one object (the reference for the types). */
+// Marked pure so that a form's chunk, which imports two groups, drops the others (see tools/private-packs.mjs).
+const fr: typeof common & typeof donation & typeof membership & typeof tickets =
+  /* @__PURE__ */ Object.assign({}, common, donation, membership, tickets);
 
 export default fr;

@@ -1,5 +1,4 @@
 import type { Locale } from '../../../backend-adapter/src/protocol/common';
-import { loadEnglish, loadFrench } from '../core/chunks';
 import type { WidgetErrorCode } from '../core/messages';
 import type { Catalogue, Params, Plural, PluralKey, TextKey } from './catalogue';
 
@@ -15,10 +14,22 @@ export interface I18n {
   error(code: WidgetErrorCode, params?: Params): string;
 }
 
-/** A language's chunk: its strings and its part of the protocol's error catalogue. */
+/** A language as a form's chunk carries it: its strings and its part of the protocol's error catalogue. */
 export interface Language {
   default: Catalogue;
   errors: Record<string, Partial<Record<Locale, string>>>;
+}
+
+/**
+ * The strings one kind of form shows: the common ones and the kind's own. Typed as the whole catalogue
+ * because the kind's code only asks for these keys (its unit tests draw every part of it).
+ */
+export function language(
+  common: Partial<Catalogue>,
+  own: Partial<Catalogue>,
+  errors: Language['errors'],
+): Language {
+  return { default: { ...common, ...own } as Catalogue, errors };
 }
 
 const fill = (text: string, params: Params = {}) =>
@@ -29,11 +40,6 @@ const fill = (text: string, params: Params = {}) =>
 /** `fr` unless the language tag is English ("en", "en-GB"…): the widgets speak these two. */
 export function toLocale(tag: string | null | undefined): Locale {
   return tag && /^en\b/i.test(tag) ? 'en' : 'fr';
-}
-
-/** Each language is a chunk of its own: a page in French never downloads the English strings. */
-export function loadLanguage(locale: Locale): Promise<Language> {
-  return locale === 'en' ? loadEnglish() : loadFrench();
 }
 
 export function i18n(locale: Locale, { default: catalogue, errors }: Language): I18n {

@@ -221,6 +221,3 @@ export const donation: Kind<DonationFormDefinition> = {
     return field === AMOUNT && ctx.state.text(CUSTOM).trim() ? CUSTOM : field;
   },
 };
-
-/** The core's parts, re-exported so this chunk and the entry share one core chunk (see core/core-chunk.ts). */
-export { CORE as __core } from '../core/core-chunk';

@@ -283,6 +283,3 @@ export const membership: Kind<MembershipFormDefinition> = {
     return field === 'membership.amount' ? PRICE : field;
   },
 };
-
-/** The core's parts, re-exported so this chunk and the entry share one core chunk (see core/core-chunk.ts). */
-export { CORE as __core } from '../core/core-chunk';

@@ -264,6 +264,3 @@ export const tickets: Kind<TicketsFormDefinition> = {
     return field;
   },
 };
-
-/** The core's parts, re-exported so this chunk and the entry share one core chunk (see core/core-chunk.ts). */
-export { CORE as __core } from '../core/core-chunk';
