@@ -1,6 +1,7 @@
 import type { ProviderEvent } from '../providers';
 import type { ApplyOutcome, ApplyRequest } from '../storage';
 import { decideProviderEvent } from './event-decisions';
+import { notifyOrderChanged } from './order-hooks';
 import type { OrdersDeps, SiteContext } from './site';
 
 export interface AppliedEvent {
@@ -44,6 +45,7 @@ export async function applyProviderEvents(
       decide: (order) => decideProviderEvent(order, event, provider),
     });
     results.push(describe(event, outcome));
+    await notifyOrderChanged(deps, site, outcome);
     const log = {
       site: site.id,
       provider,

@@ -5,6 +5,7 @@ import type { CheckInResult, OrderRecord } from '../storage';
 import { move, refund } from './event-decisions';
 import { OrderError } from './order-error';
 import type { OrdersDeps, SiteContext } from './site';
+import { notifyOrderChanged } from './order-hooks';
 
 /**
  * Authorised back-office actions. Each is applied through the same state machine as provider events and at
@@ -53,6 +54,7 @@ export async function markReceived(
         note: { source: 'admin', action: 'marked_received' },
       }),
   });
+  await notifyOrderChanged(deps, site, result);
   return outcomeOf(result) ?? existing(deps, site, orderId);
 }
 
@@ -123,6 +125,7 @@ export async function refundOrder(
         note: { source: 'admin', action: 'refunded', detail: `${refunded} (${refundId})` },
       }),
   });
+  await notifyOrderChanged(deps, site, result);
   return outcomeOf(result) ?? existing(deps, site, orderId);
 }
 

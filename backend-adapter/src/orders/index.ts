@@ -14,4 +14,4 @@ export { markReceived, refundOrder, checkIn } from './back-office';
 export { expireOrder, reconcileOrder, sweep, type SweepOptions } from './reconcile';
 export { orderStatusView } from './order-view';
 export { OrderError } from './order-error';
-export type { OrdersDeps, OrdersLog, SiteContext } from './site';
+export type { OrderHooks, OrdersDeps, OrdersLog, SiteContext } from './site';

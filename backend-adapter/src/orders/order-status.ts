@@ -1,4 +1,5 @@
 import type { Locale, OrderStatus } from '../protocol';
+import { issuedReceiptOf } from './order-hooks';
 import { OrderError } from './order-error';
 import { orderStatusView } from './order-view';
 import { expireOrder, reconcileOrder } from './reconcile';
@@ -31,5 +32,6 @@ export async function orderStatus(
     order = (await deps.storage.getOrder(site.id, orderId)) ?? order;
   }
   const { tickets } = order.kind === 'tickets' ? await deps.storage.orderItems(order.id) : { tickets: [] };
-  return orderStatusView(order, { locale, form: site.forms.get(order.formId), tickets });
+  const receipt = order.status === 'pending' ? null : await issuedReceiptOf(deps, site, order);
+  return orderStatusView(order, { locale, form: site.forms.get(order.formId), tickets, receipt });
 }

@@ -1,4 +1,10 @@
-import { errorMessage, type FormConfig, type Locale, type OrderStatus } from '../protocol';
+import {
+  errorMessage,
+  type FormConfig,
+  type IssuedReceipt,
+  type Locale,
+  type OrderStatus,
+} from '../protocol';
 import { resolveText } from '../domain';
 import type { OrderRecord, TicketRecord } from '../storage';
 
@@ -13,7 +19,7 @@ const iso = (date: Date | null) => (date ? date.toISOString() : null);
 /** The protocol's view of an order, for the payer holding its token (no e-mail, no address, no secret). */
 export function orderStatusView(
   order: OrderRecord,
-  opts: { locale: Locale; form?: FormConfig; tickets?: TicketRecord[] },
+  opts: { locale: Locale; form?: FormConfig; tickets?: TicketRecord[]; receipt?: IssuedReceipt | null },
 ): OrderStatus {
   const view: OrderStatus = {
     id: order.id,
@@ -32,6 +38,7 @@ export function orderStatusView(
   };
   if (order.recurring) view.recurring = order.recurring;
   if (order.status === 'pending' && order.next) view.next = order.next;
+  if (opts.receipt) view.receipt = opts.receipt;
   if (order.status === 'paid' && opts.tickets?.length) {
     const form = opts.form?.kind === 'tickets' ? opts.form : undefined;
     view.tickets = opts.tickets.map((ticket) => {

@@ -2,12 +2,16 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { OrderError, type OrdersDeps } from '../orders';
 import type { Storage } from '../storage';
 import type { ResolvedConfig } from './config/resolved-config';
+import { ReceiptService } from '../receipts';
 import { registerCors } from './cors';
+import { receiptHooks } from './receipt-hooks';
 import { handleError, sendError } from './error-response';
 import { orderThrottle } from './rate-limit';
 import type { HostContext } from './host-context';
 import { loggerOptions, type LogDestination } from './logging';
+import { adminReceiptRoutes } from './routes/admin-receipt-routes';
 import { adminRoutes } from './routes/admin-routes';
+import { receiptRoutes } from './routes/receipt-routes';
 import { noJsRoutes } from './routes/no-js-routes';
 import { publicRoutes } from './routes/public-routes';
 import { staticRoutes } from './routes/static-routes';
@@ -54,13 +58,26 @@ export async function buildApp(options: AppOptions): Promise<App> {
     }
   });
 
-  const deps: OrdersDeps = { storage: options.storage, now, log: fastify.log };
   const sites = createSites(config.sites, {
     publicUrl,
     now,
     ...(options.stripe ? { stripe: options.stripe } : {}),
   });
-  const host: HostContext = { deps, sites, config, publicUrl, throttleOrders: orderThrottle(config.limits) };
+  const receipts = new ReceiptService({ storage: options.storage, now, log: fastify.log });
+  const deps: OrdersDeps = {
+    storage: options.storage,
+    now,
+    log: fastify.log,
+    hooks: receiptHooks(receipts, sites),
+  };
+  const host: HostContext = {
+    deps,
+    sites,
+    config,
+    publicUrl,
+    throttleOrders: orderThrottle(config.limits),
+    receipts,
+  };
 
   fastify.setErrorHandler(handleError);
   fastify.setNotFoundHandler((request, reply) =>
@@ -72,6 +89,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await fastify.register(noJsRoutes(host), { prefix: base });
   await fastify.register(webhookRoutes(host), { prefix: base });
   await fastify.register(adminRoutes(host), { prefix: `${base}/admin` });
+  await fastify.register(adminReceiptRoutes(host), { prefix: `${base}/admin` });
+  await fastify.register(receiptRoutes(host), { prefix: base });
   await fastify.register(staticRoutes(host));
   return { fastify, host };
 }

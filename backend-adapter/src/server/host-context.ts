@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { ErrorCode } from '../protocol';
 import { OrderError, type OrdersDeps } from '../orders';
+import type { ReceiptService } from '../receipts';
 import type { ResolvedConfig } from './config/resolved-config';
 import type { HostSite } from './sites';
 
@@ -12,6 +13,7 @@ export interface HostContext {
   readonly publicUrl: () => string;
   /** Throws rate_limited when this IP starts orders too fast (shared by every route that starts one). */
   readonly throttleOrders: (ip: string) => void;
+  readonly receipts: ReceiptService;
 }
 
 /** The site named in the path; an unknown one answers like the missing thing the route was looking for. */

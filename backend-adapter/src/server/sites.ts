@@ -2,12 +2,14 @@ import type { Locale } from '../protocol';
 import { ROUTES } from '../protocol';
 import { createProviders } from '../providers';
 import type { SiteContext } from '../orders';
+import type { ReceiptSettings } from '../receipts';
 import type { ResolvedSite } from './config/resolved-config';
 
-/** A site as the HTTP layer needs it: the orders service's view plus its language and back-office token. */
+/** A site as the HTTP layer needs it: the orders service's view plus its language, back-office token and receipts. */
 export interface HostSite extends SiteContext {
   readonly locale: Locale;
   readonly adminToken: string | null;
+  readonly receipts: ReceiptSettings;
 }
 
 /** Where sites are served: `{publicUrl}/v1/sites/{id}` is each site's protocol `{base}`. */
@@ -42,6 +44,7 @@ export function createSites(
       baseUrl,
       locale: site.locale,
       adminToken: site.adminToken,
+      receipts: site.receipts,
     });
   }
   return result;

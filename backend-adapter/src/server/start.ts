@@ -5,7 +5,7 @@ import { openStorage, type Storage } from '../storage';
 import { buildApp, type App, type AppOptions } from './app';
 import { withDefaults } from './config/load-config';
 import type { ResolvedConfig } from './config/resolved-config';
-import { startJobs } from './jobs';
+import { annualReceiptsTask, startJobs } from './jobs';
 
 export interface RunningServer extends App {
   /** Where the host answers, e.g. http://127.0.0.1:8787. */
@@ -34,7 +34,8 @@ export async function startServer(
   // A sale opening brings hundreds of buyers at the same instant: a short accept queue would drop their
   // connections and make them wait a second for the retry.
   await app.fastify.listen({ host: config.listen.host, port: config.listen.port, backlog: 4096 });
-  const jobs = startJobs(app.host.deps, app.host.sites, config.jobs);
+  const { deps, receipts, sites } = app.host;
+  const jobs = startJobs(deps, sites, config.jobs, [annualReceiptsTask(receipts, sites, deps.now, deps.log)]);
   return {
     ...app,
     url: app.host.publicUrl(),

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { FormConfig, Id, Locale } from '../../protocol';
+import { BENEFICIARY_STATUSES } from '../../domain/receipts';
 import { OfflineSettings, StripeUiMode } from '../../providers';
 
 /**
@@ -33,6 +34,40 @@ export const StripeConfig = Type.Object(
 );
 export type StripeConfig = Static<typeof StripeConfig>;
 
+/**
+ * The association as the issuer of tax receipts (cerfa 11580*05, docs/receipts.md); its name is the
+ * organization's. Absent: no receipt is issued (the back-office says so).
+ */
+export const ReceiptsConfig = Type.Object(
+  {
+    address: Type.Object(
+      {
+        line1: Type.String(),
+        line2: Type.Optional(Type.String()),
+        postalCode: Type.String(),
+        city: Type.String(),
+        country: Type.String({ description: 'ISO 3166-1 alpha-2.' }),
+      },
+      { additionalProperties: false },
+    ),
+    object: Type.String({ description: "The association's object, one or two sentences." }),
+    status: Type.Union(BENEFICIARY_STATUSES.map((status) => Type.Literal(status))),
+    statusDetail: Type.Optional(
+      Type.String({ description: 'Decree date (public_utility) or kind of body (other).' }),
+    ),
+    prefix: Type.Optional(
+      Type.String({ description: 'Upper-case letters before every number (RF-2026-00001).' }),
+    ),
+    signatory: Type.Object({ name: Type.String(), role: Type.String() }, { additionalProperties: false }),
+    signatureImagePath: Type.Optional(
+      Type.String({ description: 'JPEG or PNG of the signature, relative to this file; read at start.' }),
+    ),
+    linkSecretEnv: Type.Optional(EnvName),
+  },
+  { additionalProperties: false },
+);
+export type ReceiptsConfig = Static<typeof ReceiptsConfig>;
+
 export const SiteConfig = Type.Object(
   {
     id: Id,
@@ -40,7 +75,7 @@ export const SiteConfig = Type.Object(
       description: 'Pages allowed to call the public routes (CORS) and to be returned to.',
     }),
     organization: Type.Object(
-      { name: Type.String({ minLength: 1, maxLength: 200 }) },
+      { name: Type.String({ minLength: 1, maxLength: 200 }), receipts: Type.Optional(ReceiptsConfig) },
       { additionalProperties: false },
     ),
     locale: Type.Optional(Locale),

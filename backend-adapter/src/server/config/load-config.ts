@@ -7,6 +7,7 @@ import { DonationFormConfig, MembershipFormConfig, TicketsFormConfig, type FormC
 import type { ProviderSettings } from '../../providers';
 import { ensureDateTimeFormat } from '../../providers/shared/formats';
 import { ServerConfig, type SiteConfig, type StripeConfig } from './config-schema';
+import { resolveReceipts } from './receipt-settings';
 import { DEFAULT_LIMITS, type ResolvedConfig, type ResolvedSite } from './resolved-config';
 
 ensureDateTimeFormat();
@@ -56,7 +57,7 @@ export function resolveConfig(json: unknown, opts: { baseDir: string; env?: Env 
   for (const [i, site] of raw.sites.entries()) {
     if (seen.has(site.id)) problems.push(`sites.${i}.id: "${site.id}" is used twice`);
     seen.add(site.id);
-    sites.push(resolveSite(site, `sites.${i}`, env, problems, notices));
+    sites.push(resolveSite(site, `sites.${i}`, env, problems, notices, opts.baseDir));
   }
   const storage = resolveStorage(raw.storage, opts.baseDir, env, problems);
   if (problems.length) throw new ConfigError(problems);
@@ -107,6 +108,7 @@ function resolveSite(
   env: Env,
   problems: string[],
   notices: string[],
+  baseDir: string,
 ): ResolvedSite {
   const forms: FormConfig[] = [];
   const formIds = new Set<string>();
@@ -150,11 +152,12 @@ function resolveSite(
   return {
     id: site.id,
     origins: site.origins,
-    organization: site.organization,
+    organization: { name: site.organization.name },
     locale: site.locale ?? 'fr',
     adminToken,
     providers,
     forms,
+    receipts: resolveReceipts(site, `${at}.organization.receipts`, { env, problems, notices, baseDir }),
   };
 }
 

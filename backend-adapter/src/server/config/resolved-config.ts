@@ -1,6 +1,7 @@
 import type { FormConfig, Locale } from '../../protocol';
 import type { ProviderSettings } from '../../providers';
 import type { StorageConfig } from '../../storage';
+import type { ReceiptSettings } from '../../receipts';
 
 /** The configuration once read, checked, defaulted and given its secrets from the environment. */
 export interface ResolvedConfig {
@@ -25,6 +26,7 @@ export interface ResolvedSite {
   adminToken: string | null;
   providers: ProviderSettings;
   forms: FormConfig[];
+  receipts: ReceiptSettings;
 }
 
 /** The protocol's limits (docs/protocol.md §2) and gentle defaults for one association's traffic. */
