@@ -170,8 +170,7 @@ final class ReceiptService
      */
     public function cancel(string $number): array
     {
-        $old = $this->replaceable($number);
-        return $this->replace('cancellation', $old, null, null);
+        return $this->replace('cancellation', $this->replaceable($number), null, null)['receipt'];
     }
 
     /**
@@ -187,8 +186,12 @@ final class ReceiptService
         if ($errors !== []) {
             throw new ReceiptError('invalid_donor', 'The donor is incomplete', $errors);
         }
-        $old = $this->replaceable($number);
-        return $this->replace('correction', $old, $donor, null);
+        $issued = $this->replace('correction', $this->replaceable($number), $donor, null);
+        if (!$issued['created'] && $issued['receipt']['document']['donor'] != $donor) {
+            // Someone else corrected it first (a refund, another tab): say so rather than show their figures.
+            throw new ReceiptError('receipt_replaced', 'Receipt ' . $number . ' was corrected meanwhile');
+        }
+        return $issued['receipt'];
     }
 
     /** Sends the receipt's e-mail again (the donor lost it). False: unknown number, or the host could not send. */
@@ -337,26 +340,29 @@ final class ReceiptService
     /** @param array<string, mixed> $order */
     private function followRefund(array $order): void
     {
-        $current = $this->receiptForOrder((string) $order['id']);
-        if ($current === null) {
-            return;
-        }
-        if ($current['kind'] === 'annual') {
-            // One refunded debit does not undo a year's summary by itself: the treasurer corrects it by hand.
-            $this->log->log('warning', 'refund on an order with an annual receipt: check it', ['orderId' => $order['id'], 'number' => $current['number']]);
-            return;
-        }
+        // The order as stored now: two refunds told at once must end on the amount left after both.
+        $order = $this->orders->findOrder((string) $order['id']) ?? $order;
         $left = ReceiptEligibility::amount($order);
-        if ($left >= (int) $current['amount']) {
-            return;
+        // Another worker may replace the same receipt meanwhile (its issueKey then answers with its figures):
+        // look again and replace that one, a few times at most.
+        for ($attempt = 0; $attempt < 3; $attempt++) {
+            $current = $this->receiptForOrder((string) $order['id']);
+            if ($current === null || $left >= (int) $current['amount']) {
+                return;
+            }
+            if ($current['kind'] === 'annual') {
+                // One refunded debit does not undo a year's summary by itself: the treasurer corrects it by hand.
+                $this->log->log('warning', 'refund on an order with an annual receipt: check it', ['orderId' => $order['id'], 'number' => $current['number']]);
+                return;
+            }
+            $this->replace($left === 0 ? 'cancellation' : 'correction', $current, null, $left === 0 ? null : $left);
         }
-        $this->replace($left === 0 ? 'cancellation' : 'correction', $current, null, $left === 0 ? null : $left);
     }
 
     /**
      * @param array<string, mixed> $old
      * @param array<string, mixed>|null $donor
-     * @return array<string, mixed>
+     * @return array{receipt: array<string, mixed>, created: bool}
      */
     private function replace(string $kind, array $old, ?array $donor, ?int $amount): array
     {
@@ -371,9 +377,13 @@ final class ReceiptService
         $issued = $this->receipts->issueReceipt($draft);
         if ($issued['created']) {
             $this->log->log('info', 'tax receipt issued', ['number' => $issued['receipt']['number'], 'kind' => $kind, 'replaces' => $old['number']]);
+            if ($this->receipts->countReceipts(['replaces' => (string) $old['number']]) > 1) {
+                // A cancellation and a correction of the same receipt raced (their issue keys differ).
+                $this->log->log('error', 'tax receipt replaced twice: the treasurer should check it', ['number' => $old['number']]);
+            }
             $this->send($issued['receipt'], $this->localeOf($issued['receipt']));
         }
-        return $issued['receipt'];
+        return $issued;
     }
 
     /**

@@ -205,6 +205,20 @@ final class ReceiptServiceTest extends TestCase
         self::assertCount(2, $bed->mailbox->sent);
     }
 
+    public function testTwoRefundsToldOutOfOrderEndOnTheAmountLeftAfterBoth(): void
+    {
+        $bed = new ReceiptTestBed();
+        $bed->paid(ReceiptTestBed::order('ord_1'));
+        $first = (array) $bed->orders->findOrder('ord_1');
+        $first['refundedAmount'] = 2000;
+        $bed->orders->updateOrder('ord_1', ['refundedAmount' => 3000]);
+        // The listener of the first refund runs after the second was recorded, with the first's snapshot.
+        $bed->service->onOrderChanged('partially_refunded', $first);
+        self::assertSame(2000, $bed->service->receiptForOrder('ord_1')['amount']);
+        $bed->service->onOrderChanged('partially_refunded', (array) $bed->orders->findOrder('ord_1'));
+        self::assertSame(2, $bed->receipts->countReceipts([]), 'one correction, straight to what is left');
+    }
+
     // Back-office
 
     public function testTheTreasurerCancelsAReceiptOnce(): void
