@@ -16,6 +16,7 @@ final class PdfWinAnsiTest extends TestCase
     {
         self::assertSame("\xe9\xe8\xea\xe0\xe7\xf4\xfb\xf9\xee\xef\x9c\x8c\xab\xbb\x92\x80", WinAnsi::encode('éèêàçôûùîïœŒ«»’€'));
         self::assertSame("?\xf3d? ? ??", WinAnsi::encode('Łódź 😀 日本'));
+        self::assertSame("1er \xe9tage, Saint-Denis", WinAnsi::encode("1ᵉʳ étage, Saint\u{2011}Denis"));
         self::assertSame('12 rue des Lilas', WinAnsi::encode("  12\t rue\r\n des  Lilas "));
         self::assertSame("5\xa0000", WinAnsi::encode("5\u{202f}000"));
         self::assertSame('ete', WinAnsi::encode("e\u{301}te\u{301}"));

@@ -16,6 +16,11 @@ const HIGH: ReadonlyMap<number, number> = new Map([
   [0x0153, 0x9c], [0x017e, 0x9e], [0x0178, 0x9f],
 ]); // prettier-ignore
 
+/** Characters WinAnsi lacks that have a plain stand-in: "2ᵉ étage", "1ᵉʳ", non-breaking and minus hyphens. */
+const STAND_INS: ReadonlyMap<number, string> = new Map([
+  [0x1d49, 'e'], [0x02b3, 'r'], [0x02e2, 's'], [0x2010, '-'], [0x2011, '-'], [0x2212, '-'],
+]); // prettier-ignore
+
 /** The WinAnsi byte for one code point; '' to drop it, '?' when it has none. */
 export function winAnsiByte(cp: number): string {
   // Line breaks, tabs and the other Unicode spaces become plain spaces; the no-break ones stay unbreakable.
@@ -27,7 +32,7 @@ export function winAnsiByte(cp: number): string {
   }
   if (cp < 0x7f || (cp >= 0xa0 && cp <= 0xff)) return String.fromCharCode(cp);
   const high = HIGH.get(cp);
-  return high === undefined ? '?' : String.fromCharCode(high);
+  return high === undefined ? (STAND_INS.get(cp) ?? '?') : String.fromCharCode(high);
 }
 
 /** WinAnsi bytes of a text, runs of spaces collapsed and both ends trimmed. */

@@ -20,6 +20,9 @@ describe('winAnsi', () => {
   it('turns what WinAnsi lacks into "?", one per character (not per UTF-16 unit)', () => {
     expect(winAnsi('Łódź 😀 日本')).toBe('?ód? ? ??');
     expect(winAnsi('a\ud800b')).toBe('a?b');
+    expect(winAnsi('1ᵉʳ étage, 2ᵉ cour, Saint\u2011Denis, \u22125')).toBe(
+      '1er \xe9tage, 2e cour, Saint-Denis, -5',
+    );
   });
 
   it('collapses spaces, tabs and line breaks, trims, keeps no-break spaces, drops invisible marks', () => {

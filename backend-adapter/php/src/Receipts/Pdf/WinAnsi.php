@@ -19,6 +19,9 @@ final class WinAnsi
         0x0153 => 0x9c, 0x017e => 0x9e, 0x0178 => 0x9f,
     ];
 
+    /** Characters WinAnsi lacks that have a plain stand-in: "2ᵉ étage", "1ᵉʳ", non-breaking and minus hyphens. */
+    private const STAND_INS = [0x1d49 => 'e', 0x02b3 => 'r', 0x02e2 => 's', 0x2010 => '-', 0x2011 => '-', 0x2212 => '-'];
+
     /** The WinAnsi byte for one code point; '' to drop it, '?' when it has none. */
     public static function byte(int $cp): string
     {
@@ -36,7 +39,7 @@ final class WinAnsi
         if ($cp < 0x7f || ($cp >= 0xa0 && $cp <= 0xff)) {
             return chr($cp);
         }
-        return isset(self::HIGH[$cp]) ? chr(self::HIGH[$cp]) : '?';
+        return isset(self::HIGH[$cp]) ? chr(self::HIGH[$cp]) : (self::STAND_INS[$cp] ?? '?');
     }
 
     /** WinAnsi bytes of a UTF-8 text, runs of spaces collapsed and both ends trimmed. */
