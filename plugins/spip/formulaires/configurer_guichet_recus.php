@@ -68,7 +68,7 @@ function guichet_recus_erreurs(array $valeurs) {
 	foreach (\Guichet\Adapter\Domain\Receipts\ReceiptDocuments::validateIssuer($emetteur) as $e) {
 		$e = (array) $e;
 		$champ = (string) ($e['field'] ?? '');
-		$message = guichet_recus_message_erreur((string) ($e['code'] ?? ''));
+		$message = guichet_recus_message_erreur((string) ($e['code'] ?? ''), $champ, (array) ($e['params'] ?? []));
 		if ($champ === 'name') {
 			$erreurs['_nom'] = _T('guichet:recus_erreur_nom');
 		} elseif (isset($champs[$champ]) && !isset($erreurs[$champs[$champ]])) {
@@ -88,8 +88,17 @@ function guichet_recus_erreurs(array $valeurs) {
 	return $erreurs;
 }
 
-/** The treasurer's words for a DomainError code of the issuer's check. */
-function guichet_recus_message_erreur($code) {
-	$connus = ['required', 'too_long', 'invalid_choice', 'invalid_postal_code', 'invalid_country', 'invalid_prefix', 'invalid_image'];
+/** The treasurer's words for a DomainError of the issuer's check. */
+function guichet_recus_message_erreur($code, $champ = '', array $params = []) {
+	if ($champ === 'prefix' && $code === 'invalid_choice') {
+		return _T('guichet:recus_erreur_invalid_prefix');
+	}
+	if ($champ === 'signatureImage') {
+		return _T('guichet:recus_erreur_invalid_image');
+	}
+	if ($code === 'too_long') {
+		return _T('guichet:recus_erreur_too_long', ['max' => (int) ($params['max'] ?? 0)]);
+	}
+	$connus = ['required', 'invalid_choice', 'invalid_postal_code', 'invalid_country'];
 	return _T('guichet:recus_erreur_' . (in_array($code, $connus, true) ? $code : 'autre'));
 }

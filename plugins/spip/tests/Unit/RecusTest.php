@@ -91,6 +91,22 @@ final class RecusTest extends SiteSpipTestCase {
 		self::assertStringContainsString(_T('guichet:recus_statut_public_utility'), $html, 'the cerfa boxes are offered');
 	}
 
+	public function testAWrongPrefixAndAMissingAssociationNameAreSaidInTheTreasurersWords(): void {
+		$this->connecter();
+		ecrire_config('guichet/organisation/nom', '');
+		set_request('formulaire_action', 'configurer_guichet_recus');
+		foreach (self::REGLAGES as $champ => $valeur) {
+			set_request($champ, $valeur);
+		}
+		set_request('prefixe', 'RF-2');
+		$html = standin_formulaire('configurer_guichet_recus', []);
+		$erreurs = $GLOBALS['standin']['cvt']['configurer_guichet_recus'][0]['erreurs'];
+		self::assertSame(['prefixe', 'message_erreur'], array_keys($erreurs));
+		self::assertSame(_T('guichet:recus_erreur_invalid_prefix'), $erreurs['prefixe']);
+		self::assertStringContainsString(_T('guichet:recus_erreur_nom'), $erreurs['message_erreur'], 'the name is set on the main form');
+		self::assertStringContainsString('value="RF-2"', $html);
+	}
+
 	public function testCompleteSettingsAreSavedAndTheLinkSecretIsNeverShown(): void {
 		$this->connecter();
 		set_request('formulaire_action', 'configurer_guichet_recus');
@@ -195,6 +211,20 @@ final class RecusTest extends SiteSpipTestCase {
 		$this->actionSignee(generer_action_auteur('guichet_recus', 'annuler/RF-2026-00001'));
 		self::assertStringContainsString('raison=receipt_replaced', $GLOBALS['redirect']);
 		self::assertSame(2, sql_countsel('spip_guichet_recus'));
+	}
+
+	public function testTheTreasurerSendsAReceiptAgain(): void {
+		$this->configurer();
+		$this->donPaye();
+		$this->connecter();
+		$avant = count($GLOBALS['standin']['mails'] ?? []);
+		$this->actionSignee(generer_action_auteur('guichet_recus', 'renvoyer/RF-2026-00001'));
+		self::assertStringContainsString('resultat=renvoye', $GLOBALS['redirect']);
+		$mails = array_slice($GLOBALS['standin']['mails'], $avant);
+		self::assertCount(1, $mails);
+		self::assertSame('camille.martin@example.fr', $mails[0][0]);
+		self::assertStringContainsString('RF-2026-00001', $mails[0][2]);
+		self::assertStringContainsString('action=guichet_recu&id=rcp_', $mails[0][2], 'with its signed link');
 	}
 
 	public function testTheLedgerVerifiesAndTheExportsAreFiles(): void {
