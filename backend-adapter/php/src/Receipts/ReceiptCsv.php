@@ -16,44 +16,29 @@ final class ReceiptCsv
 {
     private const BOM = "\xEF\xBB\xBF";
 
+    /** The Node host's columns (backend-adapter/src/server/receipt-exports.ts), in the same order. */
     private const COLUMNS = [
         'number' => ['fr' => 'Numéro', 'en' => 'Number'],
+        'issuedOn' => ['fr' => 'Émis le', 'en' => 'Issued on'],
         'kind' => ['fr' => 'Type', 'en' => 'Kind'],
-        'status' => ['fr' => 'État', 'en' => 'Status'],
         'replaces' => ['fr' => 'Remplace', 'en' => 'Replaces'],
-        'replacedBy' => ['fr' => 'Remplacé par', 'en' => 'Replaced by'],
-        'issuedOn' => ['fr' => 'Date du reçu', 'en' => 'Receipt date'],
-        'giftDate' => ['fr' => 'Date ou période du don', 'en' => 'Gift date or period'],
         'donor' => ['fr' => 'Donateur', 'en' => 'Donor'],
-        'siren' => ['fr' => 'SIREN', 'en' => 'SIREN'],
         'email' => ['fr' => 'E-mail', 'en' => 'Email'],
         'address' => ['fr' => 'Adresse', 'en' => 'Address'],
-        'postalCode' => ['fr' => 'Code postal', 'en' => 'Postal code'],
-        'city' => ['fr' => 'Ville', 'en' => 'City'],
-        'country' => ['fr' => 'Pays', 'en' => 'Country'],
         'amount' => ['fr' => 'Montant', 'en' => 'Amount'],
-        'currency' => ['fr' => 'Devise', 'en' => 'Currency'],
-        'paymentMethod' => ['fr' => 'Mode de versement', 'en' => 'Payment method'],
+        'giftDate' => ['fr' => 'Date ou période du don', 'en' => 'Gift date or period'],
         'orders' => ['fr' => 'Commandes', 'en' => 'Orders'],
+        'hash' => ['fr' => 'Empreinte (SHA-256)', 'en' => 'Hash (SHA-256)'],
     ];
+
+    /** Cells written by us (dates, amounts, hashes): never prefixed against formulas. */
+    private const TRUSTED = ['issuedOn' => true, 'amount' => true, 'giftDate' => true, 'hash' => true];
 
     private const KINDS = [
         'payment' => ['fr' => 'don', 'en' => 'gift'],
-        'annual' => ['fr' => 'annuel', 'en' => 'yearly'],
+        'annual' => ['fr' => 'récapitulatif annuel', 'en' => 'annual summary'],
         'correction' => ['fr' => 'rectificatif', 'en' => 'correction'],
         'cancellation' => ['fr' => 'annulation', 'en' => 'cancellation'],
-    ];
-
-    private const STATUSES = [
-        'valid' => ['fr' => 'valide', 'en' => 'valid'],
-        'replaced' => ['fr' => 'remplacé', 'en' => 'replaced'],
-        'cancelled' => ['fr' => 'annulé', 'en' => 'cancelled'],
-    ];
-
-    private const METHODS = [
-        'cash' => ['fr' => 'espèces', 'en' => 'cash'],
-        'cheque' => ['fr' => 'chèque', 'en' => 'cheque'],
-        'transfer_debit_card' => ['fr' => 'virement, prélèvement, carte bancaire', 'en' => 'transfer, direct debit, card'],
     ];
 
     /** @return string[] the header row in $locale */
@@ -65,56 +50,44 @@ final class ReceiptCsv
         }, self::COLUMNS));
     }
 
-    /**
-     * @param array<int, array<string, mixed>> $receipts in ledger order
-     * @param array<string, array<string, mixed>> $replacedBy number => the receipt that replaced it
-     */
-    public static function write(array $receipts, array $replacedBy, string $locale): string
+    /** @param array<int, array<string, mixed>> $receipts in ledger order */
+    public static function write(array $receipts, string $locale): string
     {
         $locale = $locale === 'en' ? 'en' : 'fr';
         $separator = $locale === 'fr' ? ';' : ',';
         $out = self::BOM . self::line(self::headers($locale), [], $separator);
         foreach ($receipts as $receipt) {
-            $next = $replacedBy[$receipt['number']] ?? null;
-            $out .= self::line(self::row($receipt, $next, $locale), ['amount' => true, 'issuedOn' => true, 'giftDate' => true], $separator);
+            $out .= self::line(self::row($receipt, $locale), self::TRUSTED, $separator);
         }
         return $out;
     }
 
     /**
      * @param array<string, mixed> $receipt
-     * @param array<string, mixed>|null $next
      * @return array<string, string>
      */
-    private static function row(array $receipt, ?array $next, string $locale): array
+    private static function row(array $receipt, string $locale): array
     {
         $document = $receipt['document'];
-        $donor = $document['donor'];
-        $address = $donor['address'] ?? [];
-        $status = $next === null ? 'valid' : ($next['kind'] === 'cancellation' ? 'cancelled' : 'replaced');
-        $giftDate = isset($document['period'])
-            ? $document['period']['from'] . ' – ' . $document['period']['to']
-            : (string) ($document['paidOn'] ?? '');
+        $address = $document['donor']['address'] ?? [];
+        $town = trim(($address['postalCode'] ?? '') . ' ' . ($address['city'] ?? ''));
         $amount = Money::toDecimalString((int) $receipt['amount'], (string) $receipt['currency']);
         return [
             'number' => (string) $receipt['number'],
-            'kind' => self::KINDS[$receipt['kind']][$locale] ?? (string) $receipt['kind'],
-            'status' => $receipt['kind'] === 'cancellation' ? '' : self::STATUSES[$status][$locale],
-            'replaces' => (string) ($receipt['replaces'] ?? ''),
-            'replacedBy' => $next === null ? '' : (string) $next['number'],
             'issuedOn' => (string) ($document['issuedOn'] ?? ''),
-            'giftDate' => $giftDate,
-            'donor' => ReceiptDrafts::donorName($donor),
-            'siren' => (string) ($donor['siren'] ?? ''),
+            'kind' => self::KINDS[$receipt['kind']][$locale] ?? (string) $receipt['kind'],
+            'replaces' => (string) ($receipt['replaces'] ?? ''),
+            'donor' => (string) $receipt['donorName'],
             'email' => (string) $receipt['email'],
-            'address' => implode(', ', array_filter([(string) ($address['line1'] ?? ''), (string) ($address['line2'] ?? '')])),
-            'postalCode' => (string) ($address['postalCode'] ?? ''),
-            'city' => (string) ($address['city'] ?? ''),
-            'country' => (string) ($address['country'] ?? ''),
+            'address' => implode(', ', array_filter([
+                (string) ($address['line1'] ?? ''), (string) ($address['line2'] ?? ''), $town, (string) ($address['country'] ?? ''),
+            ], 'strlen')),
             'amount' => $locale === 'fr' ? str_replace('.', ',', $amount) : $amount,
-            'currency' => (string) $receipt['currency'],
-            'paymentMethod' => self::METHODS[$document['paymentMethod']][$locale] ?? (string) $document['paymentMethod'],
+            'giftDate' => isset($document['period'])
+                ? $document['period']['from'] . ' – ' . $document['period']['to']
+                : (string) ($document['paidOn'] ?? ''),
             'orders' => implode(' ', $receipt['orderIds']),
+            'hash' => (string) $receipt['hash'],
         ];
     }
 

@@ -268,11 +268,10 @@ final class ReceiptService
         return ['total' => $this->receipts->countReceipts(['year' => $year]), 'receipts' => $rows];
     }
 
-    /** The year's receipts as CSV (ReceiptCsv: the same columns in French or English). */
+    /** The year's receipts as CSV (ReceiptCsv: the Node host's columns, in French or English). */
     public function exportCsv(int $year, string $locale): string
     {
-        $receipts = $this->all(['year' => $year]);
-        return ReceiptCsv::write($receipts, $this->replacements(), $locale);
+        return ReceiptCsv::write($this->all(['year' => $year]), $locale);
     }
 
     /** A zip of the year's receipts: each PDF, and the CSV list (French). */
@@ -488,18 +487,6 @@ final class ReceiptService
                 return $all;
             }
         }
-    }
-
-    /** @return array<string, array<string, mixed>> number => the receipt that replaced it */
-    private function replacements(): array
-    {
-        $by = [];
-        foreach ($this->all([]) as $receipt) {
-            if ($receipt['replaces'] !== null) {
-                $by[$receipt['replaces']] = $receipt;
-            }
-        }
-        return $by;
     }
 
     /**

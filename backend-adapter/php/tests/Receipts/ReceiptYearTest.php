@@ -132,20 +132,22 @@ final class ReceiptYearTest extends TestCase
         $enRows = array_map('str_getcsv', explode("\r\n", trim(substr($en, 3))));
         self::assertCount(6, $frRows, 'a header and five receipts');
         self::assertSame(count($frRows[0]), count($enRows[0]));
-        self::assertSame(['Numéro', 'Type', 'État'], array_slice($frRows[0], 0, 3));
-        self::assertSame(['Number', 'Kind', 'Status'], array_slice($enRows[0], 0, 3));
+        self::assertSame(['Numéro', 'Émis le', 'Type', 'Remplace', 'Donateur', 'E-mail', 'Adresse', 'Montant', 'Date ou période du don', 'Commandes', 'Empreinte (SHA-256)'], $frRows[0]);
+        self::assertSame(['Number', 'Issued on', 'Kind', 'Replaces', 'Donor', 'Email', 'Address', 'Amount', 'Gift date or period', 'Orders', 'Hash (SHA-256)'], $enRows[0]);
 
         $column = array_flip($frRows[0]);
-        self::assertSame('2026-00001', $frRows[1][$column['Numéro']]);
-        self::assertSame('50,00', $frRows[1][$column['Montant']]);
+        $ledger = $bed->receipts->listReceipts([], 10, 0);
+        self::assertSame(['2026-00001', '2026-00002', '2026-00003', '2026-00004', '2026-00005'], array_column(array_slice($frRows, 1), $column['Numéro']));
+        self::assertSame(['50,00', '25,00', '25,00', '100,00', '60,00'], array_column(array_slice($frRows, 1), $column['Montant']));
         self::assertSame('50.00', $enRows[1][array_flip($enRows[0])['Amount']]);
-        self::assertSame('annulé', $frRows[2][$column['État']]);
-        self::assertSame('2026-00003', $frRows[2][$column['Remplacé par']]);
-        self::assertSame('annulation', $frRows[3][$column['Type']]);
+        self::assertSame(['don', 'don', 'annulation', 'don', 'rectificatif'], array_column(array_slice($frRows, 1), $column['Type']));
+        self::assertSame('cancellation', $enRows[3][array_flip($enRows[0])['Kind']]);
         self::assertSame('2026-00002', $frRows[3][$column['Remplace']]);
-        self::assertSame('remplacé', $frRows[4][$column['État']]);
-        self::assertSame('60,00', $frRows[5][$column['Montant']]);
-        self::assertSame('2026-03-01', $frRows[1][$column['Date du reçu']]);
+        self::assertSame('2026-03-01', $frRows[1][$column['Émis le']]);
+        self::assertSame('2026-03-01', $frRows[1][$column['Date ou période du don']]);
+        self::assertSame('8 allée des Tilleuls, 93100 Montreuil, FR', $frRows[1][$column['Adresse']]);
+        self::assertSame('ord_3', $frRows[5][$column['Commandes']]);
+        self::assertSame(array_column($ledger, 'hash'), array_column(array_slice($frRows, 1), $column['Empreinte (SHA-256)']));
         self::assertSame("'=HYPERLINK(\"http://evil\") Bernard", $frRows[2][$column['Donateur']], 'a formula is shown as text');
 
         $token = parse_url((string) $bed->mailbox->lastLink(), PHP_URL_QUERY);
