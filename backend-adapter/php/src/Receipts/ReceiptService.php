@@ -141,13 +141,6 @@ final class ReceiptService
         $issued = [];
         foreach (AnnualSummaries::forYear(array_values($orders), $year) as $summary) {
             $first = $orders[$summary['orderIds'][0]];
-            $minimum = PHP_INT_MAX;
-            foreach ($summary['orderIds'] as $orderId) {
-                $minimum = min($minimum, ReceiptEligibility::minimum($forms[$orders[$orderId]['formId']] ?? null));
-            }
-            if ((int) $summary['amount'] < $minimum) {
-                continue;
-            }
             $method = ReceiptDocuments::paymentMethod((string) $first['provider'], $first['offlineMethod'] ?? null);
             $draft = ReceiptDrafts::annual($year, $summary, $method, $issuer, $now);
             if ($draft === null) {
@@ -354,7 +347,11 @@ final class ReceiptService
                 $this->log->log('warning', 'refund on an order with an annual receipt: check it', ['orderId' => $order['id'], 'number' => $current['number']]);
                 return;
             }
-            $this->replace($left === 0 ? 'cancellation' : 'correction', $current, null, $left === 0 ? null : $left);
+            try {
+                $this->replace($left === 0 ? 'cancellation' : 'correction', $current, null, $left === 0 ? null : $left);
+            } catch (ReceiptError $e) {
+                // Replaced by someone else meanwhile: look again.
+            }
         }
     }
 
@@ -373,11 +370,19 @@ final class ReceiptService
             $issuer = ReceiptDrafts::issuerOf($old);
         }
         $draft = ReceiptDrafts::replacement($kind, $old, $issuer, $this->clock->now(), $donor, $amount);
-        $issued = $this->receipts->issueReceipt($draft);
+        try {
+            $issued = $this->receipts->issueReceipt($draft);
+        } catch (\Throwable $e) {
+            // A store that allows one replacement per number (SqliteReceiptStore) refused a second one.
+            if ($this->receipts->countReceipts(['replaces' => (string) $old['number']]) > 0) {
+                throw new ReceiptError('receipt_replaced', 'Receipt ' . $old['number'] . ' was replaced meanwhile');
+            }
+            throw $e;
+        }
         if ($issued['created']) {
             $this->log->log('info', 'tax receipt issued', ['number' => $issued['receipt']['number'], 'kind' => $kind, 'replaces' => $old['number']]);
             if ($this->receipts->countReceipts(['replaces' => (string) $old['number']]) > 1) {
-                // A cancellation and a correction of the same receipt raced (their issue keys differ).
+                // A cancellation and a correction raced on a store that does not refuse the second.
                 $this->log->log('error', 'tax receipt replaced twice: the treasurer should check it', ['number' => $old['number']]);
             }
             $this->send($issued['receipt'], $this->localeOf($issued['receipt']));

@@ -7,7 +7,8 @@ namespace Guichet\Adapter\Storage;
 /**
  * The receipts' tables in the reference SQLite database, beside SqliteSchema's (created if missing, so a
  * database of either age gains them). The receipts table is the ledger: triggers refuse UPDATE and DELETE,
- * the UNIQUE constraints refuse a second receipt for an issue key, a number or a (year, sequence).
+ * the UNIQUE constraints refuse a second receipt for an issue key, a number or a (year, sequence), and a second
+ * receipt replacing the same number (a cancellation racing a correction: their issue keys differ).
  */
 final class SqliteReceiptSchema
 {
@@ -36,7 +37,7 @@ CREATE TABLE IF NOT EXISTS guichet_receipts (
 );
 CREATE INDEX IF NOT EXISTS guichet_receipts_year ON guichet_receipts (year);
 CREATE INDEX IF NOT EXISTS guichet_receipts_email ON guichet_receipts (email);
-CREATE INDEX IF NOT EXISTS guichet_receipts_replaces ON guichet_receipts (replaces);
+CREATE UNIQUE INDEX IF NOT EXISTS guichet_receipts_replaces ON guichet_receipts (replaces) WHERE replaces IS NOT NULL;
 CREATE TABLE IF NOT EXISTS guichet_receipt_orders (
   order_id TEXT NOT NULL,
   position INTEGER NOT NULL,

@@ -63,4 +63,19 @@ final class SqliteReceiptStoreContractTest extends ReceiptStoreContractTestCase
         self::assertSame(1, SqliteReceiptStore::open($this->file)->countReceipts([]));
         self::assertNull($orders->findOrder('a'));
     }
+
+    public function testANumberIsReplacedOnceAndARefusedReplacementUsesNoNumber(): void
+    {
+        $store = $this->createReceiptStore();
+        $store->issueReceipt(self::draft('payment:a'));
+        $store->issueReceipt(self::draft('cancel:2026-00001', ['kind' => 'cancellation', 'replaces' => '2026-00001']));
+        try {
+            $store->issueReceipt(self::draft('correct:2026-00001:1', ['kind' => 'correction', 'replaces' => '2026-00001']));
+            self::fail('a second replacement of 2026-00001 must be refused');
+        } catch (\PDOException $e) {
+            self::assertStringContainsString('UNIQUE', $e->getMessage());
+        }
+        self::assertSame('2026-00003', $store->issueReceipt(self::draft('payment:b'))['receipt']['number']);
+        self::assertSame(3, $store->countReceipts([]));
+    }
 }
