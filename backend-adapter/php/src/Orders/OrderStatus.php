@@ -36,7 +36,8 @@ final class OrderStatus
             }
             $order = $ctx->storage->findOrder($orderId) ?? $order;
         }
-        $issued = $receipt === null ? null : $receipt((string) $order['id']);
+        // A pending order has no receipt yet: no lookup on every poll of the confirmation page.
+        $issued = $receipt === null || $order['status'] === 'pending' ? null : $receipt((string) $order['id']);
         return OrderView::status($order, $locale, $ctx->forms->findForm($order['formId']), $ctx->catalogue, $issued);
     }
 }
