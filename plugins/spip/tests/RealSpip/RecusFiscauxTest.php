@@ -94,6 +94,59 @@ final class RecusFiscauxTest extends RealSpipTestCase {
 		self::assertSame([], $site->erreursDuPlugin());
 	}
 
+	/** A 2×1 8-bit RGB PNG without transparency, as the PDF writer accepts. */
+	private static function png(): string {
+		$bloc = static function ($type, $donnees) {
+			return pack('N', strlen($donnees)) . $type . $donnees . pack('N', crc32($type . $donnees));
+		};
+		return "\x89PNG\r\n\x1A\n" . $bloc('IHDR', pack('NNCCCCC', 2, 1, 8, 2, 0, 0, 0))
+			. $bloc('IDAT', (string) gzcompress("\x00\x10\x20\x80\x00\x00\xFF")) . $bloc('IEND', '');
+	}
+
+	public function testASignatureImageFromTheMediaLibraryIsPrintedOnTheReceipt(): void {
+		$site = self::site();
+		@mkdir($site->racine . '/IMG/png', 0777, true);
+		file_put_contents($site->racine . '/IMG/png/signature-tresoriere.png', self::png());
+		file_put_contents($site->racine . '/IMG/png/pas-une-image.png', 'not a PNG');
+		$documents = [];
+		foreach (['signature-tresoriere.png', 'pas-une-image.png'] as $fichier) {
+			$documents[] = (int) $site->php('echo sql_insertq("spip_documents", ["titre" => "' . $fichier . '", "fichier" => "png/' . $fichier . '",
+				"extension" => "png", "media" => "image", "mode" => "document", "distant" => "non", "statut" => "publie", "date" => date("Y-m-d H:i:s")]);');
+		}
+		$t = self::tresoriere();
+		$page = $t->get('/ecrire/?exec=configurer_guichet');
+		$saisie = [
+			'adresse_ligne1' => '3 place Jean-Jaurès', 'code_postal' => '93100', 'ville' => 'Montreuil', 'pays' => 'FR',
+			'objet' => 'Faire vivre un jardin partagé', 'statut' => 'general_interest', 'prefixe' => 'SIG',
+			'signataire_nom' => 'Claude Petit', 'signataire_qualite' => 'Trésorière',
+		];
+		$page = $t->soumettre($page['corps'], 'configurer_guichet_recus', ['signature_document' => (string) $documents[1]] + $saisie);
+		self::assertSame(['signature_document'], Navigateur::textes($page['corps'], "//form[.//input[@name='formulaire_action'][@value='configurer_guichet_recus']]//*[@aria-invalid='true']/@name"));
+		$t->soumettre($page['corps'], 'configurer_guichet_recus', ['signature_document' => (string) $documents[0]] + $saisie);
+		self::assertSame((string) $documents[0], $site->php("echo lire_config('guichet_recus/signature_document');"));
+
+		$type = $site->php('include_spip("inc/guichet_recus_reglages");
+			echo (new GuichetReglagesRecusSpip())->receiptIssuer()["signatureImage"]["type"] ?? "";');
+		self::assertSame('image/png', $type, 'the issuer carries the image read from the media library');
+
+		// A gift paid now gets a receipt whose PDF embeds that image.
+		$don = self::formulaire('form-config.donation', ['payment' => ['providers' => ['simulation']], 'taxReceipt' => ['enabled' => true, 'scheme' => 'general']]);
+		$v = self::visiteur();
+		$page = $v->get('/spip.php?page=article&id_article=' . self::article("<don$don>"));
+		$page = $v->soumettre($page['corps'], 'guichet_paiement', [
+			'donation' => ['amount' => '15', 'taxReceipt' => '1'],
+			'payer' => ['email' => 'sacha@example.fr', 'firstName' => 'Sacha', 'lastName' => 'Leroy', 'address' => ['line1' => '2 rue Basse', 'postalCode' => '69001', 'city' => 'Lyon']],
+			'payment' => ['method' => 'simulation'],
+		]);
+		$retour = $v->soumettre($page['corps'], 'guichet_simulation', ['carte' => '4242 4242 4242 4242']);
+		$lien = Navigateur::textes($retour['corps'], "//a[contains(@href,'action=guichet_recu&id=rcp_')]/@href");
+		self::assertCount(1, $lien);
+		$fichier = self::visiteur()->requete('GET', $lien[0]);
+		self::assertSame(200, $fichier['statut']);
+		self::assertStringContainsString('/Subtype /Image', $fichier['corps']);
+		self::assertMatchesRegularExpression('/SIG-\d{4}-\d{5}/', implode(' ', Navigateur::textes($retour['corps'], '//body')));
+	}
+
 	public function testAnEditorSeesNoReceipts(): void {
 		$r = self::redacteur();
 		$accueil = $r->get('/ecrire/');
