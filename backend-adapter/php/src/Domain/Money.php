@@ -35,12 +35,12 @@ final class Money
         return isset(Currencies::exponents()[$code]);
     }
 
-    /** @throws \RangeError for an unknown code: guessing the scale of money is worse than refusing. */
+    /** @throws \InvalidArgumentException for an unknown code: guessing the scale of money is worse than refusing. */
     public static function currencyExponent(string $code): int
     {
         $exponents = Currencies::exponents();
         if (!isset($exponents[$code])) {
-            throw new \RangeError('Unknown currency: ' . $code);
+            throw new \InvalidArgumentException('Unknown currency: ' . $code);
         }
         return $exponents[$code];
     }

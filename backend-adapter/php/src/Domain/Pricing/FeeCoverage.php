@@ -24,11 +24,11 @@ final class FeeCoverage
     public static function extra(int $net, array $rule): int
     {
         if ($net < 0) {
-            throw new \RangeError('Not an amount: ' . $net);
+            throw new \InvalidArgumentException('Not an amount: ' . $net);
         }
         $bps = (int) $rule['percentBps'];
         if ($bps >= 10000) {
-            throw new \RangeError('A fee of 100 % or more cannot be covered');
+            throw new \InvalidArgumentException('A fee of 100 % or more cannot be covered');
         }
         if ($net === 0) {
             return 0;

@@ -14,7 +14,7 @@ final class TaxPreview
     private static function check($value, string $name): int
     {
         if (!is_int($value) || $value < 0) {
-            throw new \RangeError($name . ' is not an amount');
+            throw new \InvalidArgumentException($name . ' is not an amount');
         }
         return $value;
     }

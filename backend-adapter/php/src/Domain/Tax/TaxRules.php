@@ -32,7 +32,7 @@ final class TaxRules
         $years = array_map('intval', array_keys($rules['years'] ?? []));
         sort($years);
         if ($years === []) {
-            throw new \RangeError('The tax rules file lists no year');
+            throw new \UnexpectedValueException('The tax rules file lists no year');
         }
         $chosen = $years[0];
         foreach ($years as $known) {
