@@ -147,6 +147,14 @@ final class RecusFiscauxTest extends RealSpipTestCase {
 		self::assertMatchesRegularExpression('/SIG-\d{4}-\d{5}/', implode(' ', Navigateur::textes($retour['corps'], '//body')));
 	}
 
+	public function testTheSchedulerRunsTheAnnualReceiptsOnceForThePreviousYear(): void {
+		$site = self::site();
+		self::assertSame('86400', $site->php('include_spip("inc/genie"); echo taches_generales()["guichet_recus"] ?? "absent";'), 'daily');
+		$site->php('include_spip("inc/meta"); effacer_meta("guichet_recus_annuels");');
+		self::assertSame('1', $site->php('$genie = charger_fonction("guichet_recus", "genie"); echo $genie(time());'));
+		self::assertSame((string) ((int) gmdate('Y') - 1), $site->php('echo lire_config("guichet_recus_annuels");'), 'done for the year before, not again until next year');
+	}
+
 	public function testAnEditorSeesNoReceipts(): void {
 		$r = self::redacteur();
 		$accueil = $r->get('/ecrire/');

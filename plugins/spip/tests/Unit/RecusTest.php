@@ -213,6 +213,17 @@ final class RecusTest extends SiteSpipTestCase {
 		self::assertSame(2, sql_countsel('spip_guichet_recus'));
 	}
 
+	public function testAFullRefundFromTheOrdersPageCancelsTheReceipt(): void {
+		$this->configurer();
+		[$id] = $this->donPaye();
+		$this->connecter();
+		$this->actionSignee(generer_action_auteur('guichet_rembourser', $id));
+		self::assertSame('refunded', sql_getfetsel('statut', 'spip_guichet_commandes', 'commande = ' . sql_quote($id)));
+		$annulation = sql_fetsel('numero, remplace, montant', 'spip_guichet_recus', "genre = 'cancellation'");
+		self::assertSame(['RF-2026-00002', 'RF-2026-00001', 2500], [$annulation['numero'], $annulation['remplace'], (int) $annulation['montant']]);
+		self::assertStringContainsString(_T('guichet:recus_etat_remplace', ['numero' => 'RF-2026-00002']), self::page(['annee' => '2026']));
+	}
+
 	public function testTheTreasurerSendsAReceiptAgain(): void {
 		$this->configurer();
 		$this->donPaye();
