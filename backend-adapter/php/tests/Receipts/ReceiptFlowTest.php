@@ -68,6 +68,9 @@ final class ReceiptFlowTest extends TestCase
         $status = $this->status($created);
         self::assertSame('2026-00001', $status['receipt']['number']);
         self::assertSame($this->mailbox->lastLink(), $status['receipt']['url']);
+        $schema = json_decode((string) file_get_contents(Paths::repository() . '/backend-adapter/src/protocol/protocol-v1.schema.json'), true)['$defs']['OrderStatus'];
+        self::assertSame([], array_diff(array_keys($status), array_keys($schema['properties'])), 'only OrderStatus properties');
+        self::assertSame($schema['properties']['receipt']['required'], array_keys($status['receipt']));
         self::assertSame(2500, $this->store->findReceiptByNumber('2026-00001')['amount']);
         self::assertSame('2026-11-20', $this->store->findReceiptByNumber('2026-00001')['document']['paidOn']);
         self::assertArrayNotHasKey('receipt', $this->site->call('GET', '/orders/' . $created['order']['id'] . '?token=' . $created['token'])->body, 'a host without receipts shows none');
