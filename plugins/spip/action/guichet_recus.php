@@ -61,7 +61,9 @@ function action_guichet_recus_dist($arg = null) {
 				guichet_recus_retour('annule', ['numero' => $parametre, 'nouveau' => (string) ($recu['number'] ?? '')]);
 				break;
 			case 'manquants':
-				$emis = $service->issueMissing(new \DateTimeImmutable($annee . '-01-01T00:00:00Z'), new \DateTimeImmutable(($annee + 1) . '-01-01T00:00:00Z'));
+				// The paid orders of that calendar year, in Paris time as the receipts' years are.
+				$paris = new \DateTimeZone('Europe/Paris');
+				$emis = $service->issueMissing(new \DateTimeImmutable($annee . '-01-01 00:00:00', $paris), new \DateTimeImmutable(($annee + 1) . '-01-01 00:00:00', $paris));
 				guichet_recus_retour('emis', ['nb' => is_array($emis) ? count($emis) : (int) $emis, 'annee' => $annee]);
 				break;
 			case 'annuels':
