@@ -262,6 +262,21 @@ final class ReceiptServiceTest extends TestCase
         }
     }
 
+    public function testWithTheIssuerEmptiedACancellationStillNamesTheAssociationButNoCorrectionIsIssued(): void
+    {
+        $bed = new ReceiptTestBed();
+        $bed->paid(ReceiptTestBed::order('ord_1'));
+        $bed->paid(ReceiptTestBed::order('ord_2'));
+        $emptied = new ReceiptService($bed->orders, $bed->receipts, new ArrayReceiptSettings(null, ReceiptTestBed::SECRET, ReceiptTestBed::URL), $bed->orders, $bed->mailbox, $bed->clock, $bed);
+        $cancellation = $emptied->cancel('2026-00001');
+        self::assertSame('Les Amis du Jardin partagé', $cancellation['document']['beneficiary']['name']);
+        self::assertSame('Claude Petit', $cancellation['document']['signatory']['name']);
+        self::assertSame('issuer_not_configured', self::refusal(function () use ($emptied): void {
+            $emptied->correct('2026-00002', ['type' => 'company', 'name' => 'Jardins SARL', 'address' => ['line1' => '1 rue Neuve', 'postalCode' => '75011', 'city' => 'Paris', 'country' => 'FR']]);
+        }));
+        self::assertSame(3, $bed->receipts->countReceipts([]));
+    }
+
     public function testAReceiptIsSentAgainWithTheSameLink(): void
     {
         $bed = new ReceiptTestBed();
