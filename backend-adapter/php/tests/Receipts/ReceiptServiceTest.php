@@ -77,6 +77,17 @@ final class ReceiptServiceTest extends TestCase
         self::assertSame(1500, $bed->service->receiptForOrder('ord_m')['amount']);
     }
 
+    public function testACompanyPayingByChequeGetsAnArticle238BisReceiptInItsName(): void
+    {
+        $bed = new ReceiptTestBed();
+        $bed->paid(ReceiptTestBed::order('ord_c', ['provider' => 'offline', 'offlineMethod' => 'cheque', 'payer' => ['company' => 'Jardins & Cie']]));
+        $receipt = $bed->service->receiptForOrder('ord_c');
+        self::assertSame('Jardins & Cie', $receipt['donorName']);
+        self::assertSame('company', $receipt['document']['variant']);
+        self::assertSame(['238 bis'], $receipt['document']['cgiArticles']);
+        self::assertSame('cheque', $receipt['document']['paymentMethod']);
+    }
+
     /** @return array<string, array{0: array<string, mixed>}> */
     public function ordersWithoutReceipt(): array
     {
