@@ -50,11 +50,13 @@ export interface ChainReport {
 export class ReceiptService {
   constructor(private readonly deps: ReceiptServiceDeps) {}
 
-  /** The issuer settings' problems; empty when receipts can be issued. */
+  /** The issuer settings' problems, fields under `receipts` (the settings' name); empty when receipts can be issued. */
   issuerProblems(site: ReceiptSite): DomainError[] {
-    return site.receipts.issuer
-      ? validateReceiptIssuer(site.receipts.issuer)
-      : [{ code: 'required', field: 'receipts' }];
+    if (!site.receipts.issuer) return [{ code: 'required', field: 'receipts' }];
+    return validateReceiptIssuer(site.receipts.issuer).map((problem) => ({
+      ...problem,
+      field: problem.field ? `receipts.${problem.field}` : 'receipts',
+    }));
   }
 
   /** Order listener: the payment receipt once paid, a cancellation or correction after a refund. */

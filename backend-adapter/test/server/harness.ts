@@ -44,6 +44,8 @@ export interface Answer {
   statusCode: number;
   headers: Record<string, string>;
   body: string;
+  /** The raw body (PDFs, zips). */
+  bytes: Buffer;
   json(): any; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
@@ -126,11 +128,13 @@ export async function harness(
         ...(body === undefined ? {} : { body }),
       });
       // Buffer decoding keeps a BOM, which fetch's text() would silently drop.
-      const text = Buffer.from(await response.arrayBuffer()).toString('utf8');
+      const bytes = Buffer.from(await response.arrayBuffer());
+      const text = bytes.toString('utf8');
       return {
         statusCode: response.status,
         headers: Object.fromEntries(response.headers.entries()),
         body: text,
+        bytes,
         json: () => JSON.parse(text),
       };
     },

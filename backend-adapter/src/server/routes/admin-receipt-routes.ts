@@ -240,10 +240,7 @@ function asOrderError(error: ReceiptError): OrderError {
     case 'not_found':
       return new OrderError('bad_request', { status: 404, field: 'number' });
     case 'issuer_not_configured':
-      return new OrderError('validation_failed', {
-        status: 409,
-        errors: error.problems.map((p) => ({ ...p, field: `receipts.${p.field ?? ''}`.replace(/\.$/, '') })),
-      });
+      return new OrderError('validation_failed', { status: 409, errors: error.problems });
     case 'already_replaced':
     case 'cancellation':
       return new OrderError('illegal_transition', {

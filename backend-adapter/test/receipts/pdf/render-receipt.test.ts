@@ -236,6 +236,17 @@ describe('renderReceiptPdf: long and unusual texts', () => {
     expect(text).toContain('la somme de : ***1 234 567,89*** euros');
   });
 
+  it('stays on one page, inside the margins, when every text is as long as can be', () => {
+    const worst = fixture('longest-texts');
+    const ops = cerfaLayout(worst.number, worst.document);
+    const lowest = Math.min(...ops.map((op) => ('y' in op ? op.y : Math.min(op.y1, op.y2))));
+    expect(lowest).toBeGreaterThan(MARGIN);
+    expect(pdfContent(renderReceiptPdf(worst)).pages).toHaveLength(1);
+    expect(pdfText(renderReceiptPdf(worst))).toContain(
+      'Ce reçu annule et remplace le reçu n° 2026-00001 2026-00001',
+    );
+  });
+
   it('ticks cash for money handed over', () => {
     expect(ticked(record)).toContain('method:cash');
     expect(ticked(record)).toContain('status:food_aid_or_care');
