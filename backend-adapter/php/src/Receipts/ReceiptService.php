@@ -242,7 +242,9 @@ final class ReceiptService
      */
     public function totals(int $year): array
     {
-        return ReceiptTotals::forYear($this->all(['year' => $year]), $year);
+        // A receipt of $year may be cancelled or corrected by a receipt of a later year's series: the whole
+        // ledger is read so that such a receipt no longer counts.
+        return ReceiptTotals::forYear($this->all([]), $year);
     }
 
     /**

@@ -110,6 +110,20 @@ final class ReceiptYearTest extends TestCase
         self::assertSame(1, $totals['corrected']);
     }
 
+    public function testAReceiptCancelledNextYearNoLongerCountsInItsYear(): void
+    {
+        $bed = self::yearOfReceipts();
+        $bed->clock->set('2027-01-10T09:00:00Z');
+        $cancellation = $bed->service->cancel('2026-00001');
+        self::assertSame('2027-00001', $cancellation['number'], 'the cancellation takes a number of its own year');
+
+        $totals = $bed->service->totals(2026);
+        self::assertSame(1, $totals['count'], 'only the correction 2026-00005 still stands');
+        self::assertSame(6000, $totals['amount']);
+        self::assertSame(2, $totals['cancelled']);
+        self::assertSame(0, $bed->service->totals(2027)['count'], 'a cancellation certifies nothing');
+    }
+
     public function testTheListSaysWhichReceiptReplacedWhich(): void
     {
         $bed = self::yearOfReceipts();
