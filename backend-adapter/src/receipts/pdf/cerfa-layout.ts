@@ -82,22 +82,23 @@ class CerfaPage {
   }
 
   /** A label in regular type, its values in bold beside it (wrapped with a hanging indent). */
-  field(label: string, values: string[], size: number, maxLines: number): void {
+  field(label: string, values: string[], size: number, maxLines: number[]): void {
     const bytes = encode(label);
     const indent = textWidth(bytes, 'Helvetica', size) + 3;
     const top = this.y;
     this.text(INNER_X, this.y - size, 'Helvetica', size, bytes);
-    for (const value of values) {
-      this.paragraph(value, INNER_X + indent, INNER_WIDTH - indent, 'Helvetica-Bold', size, maxLines);
-    }
+    values.forEach((value, index) => {
+      const lines = maxLines[index] ?? 1;
+      this.paragraph(value, INNER_X + indent, INNER_WIDTH - indent, 'Helvetica-Bold', size, lines);
+    });
     if (this.y === top) this.y -= leading(size);
   }
 
   address(address: PostalAddress): void {
-    this.field(CERFA.address, [address.line1, address.line2 ?? ''], BODY, 2);
-    this.field(CERFA.postalCode, [address.postalCode], BODY, 1);
-    this.field(CERFA.city, [address.city], BODY, 2);
-    if (address.country !== 'FR') this.field(CERFA.country, [address.country], BODY, 1);
+    this.field(CERFA.address, [address.line1, address.line2 ?? ''], BODY, [2, 1]);
+    this.field(CERFA.postalCode, [address.postalCode], BODY, [1]);
+    this.field(CERFA.city, [address.city], BODY, [1]);
+    if (address.country !== 'FR') this.field(CERFA.country, [address.country], BODY, [1]);
   }
 
   checkbox(x: number, baseline: number, choice: CerfaChoice): void {
@@ -197,7 +198,7 @@ function header(page: CerfaPage, number: string, doc: ReceiptDocument): void {
       PAGE_WIDTH - 2 * MARGIN,
       'Helvetica-Bold',
       10,
-      2,
+      1,
     );
   }
   page.y -= 6;
@@ -206,9 +207,9 @@ function header(page: CerfaPage, number: string, doc: ReceiptDocument): void {
 function beneficiary(page: CerfaPage, doc: ReceiptDocument): void {
   const b = doc.beneficiary;
   page.frame(CERFA.beneficiary, () => {
-    page.field(CERFA.beneficiaryName, [b.name], BODY, 2);
+    page.field(CERFA.beneficiaryName, [b.name], BODY, [2]);
     page.address(b.address);
-    page.field(CERFA.object, [b.object], BODY, 4);
+    page.field(CERFA.object, [b.object], BODY, [3]);
     page.y -= 3;
     page.checkList(
       BENEFICIARY_STATUSES.map((status) => {
@@ -228,12 +229,12 @@ function donor(page: CerfaPage, doc: ReceiptDocument): void {
   const d = doc.donor;
   page.frame(CERFA.donor, () => {
     if (d.type === 'company') {
-      page.field(CERFA.companyName, [d.name], BODY, 2);
+      page.field(CERFA.companyName, [d.name], BODY, [2]);
       const siren = d.siren ?? '';
-      if (siren !== '') page.field(CERFA.siren, [siren], BODY, 1);
+      if (siren !== '') page.field(CERFA.siren, [siren], BODY, [1]);
     } else {
-      page.field(CERFA.lastName, [d.lastName], BODY, 2);
-      page.field(CERFA.firstNames, [d.firstName], BODY, 2);
+      page.field(CERFA.lastName, [d.lastName], BODY, [2]);
+      page.field(CERFA.firstNames, [d.firstName], BODY, [2]);
     }
     page.address(d.address);
   });
@@ -255,12 +256,12 @@ function gift(page: CerfaPage, doc: ReceiptDocument): void {
   page.frame(CERFA.gift, () => {
     const sentence = `${CERFA.received} ***${amountInFigures(doc.amount)}***\xa0${CERFA.euros}`;
     page.paragraph(sentence, INNER_X, INNER_WIDTH, 'Helvetica', BODY, 3);
-    page.field(CERFA.inWords, [doc.amountInWords], BODY, 3);
+    page.field(CERFA.inWords, [doc.amountInWords], BODY, [3]);
     const period = doc.period ?? null;
     if (period !== null) {
-      page.field(CERFA.period, [`du ${frenchDate(period.from)} au ${frenchDate(period.to)}`], BODY, 1);
+      page.field(CERFA.period, [`du ${frenchDate(period.from)} au ${frenchDate(period.to)}`], BODY, [1]);
     } else {
-      page.field(CERFA.paidOn, [frenchDate(doc.paidOn ?? '')], BODY, 1);
+      page.field(CERFA.paidOn, [frenchDate(doc.paidOn ?? '')], BODY, [1]);
     }
     page.y -= 4;
     page.paragraph(CERFA.certify, INNER_X, INNER_WIDTH, 'Helvetica', BODY, 3);
@@ -274,8 +275,8 @@ function gift(page: CerfaPage, doc: ReceiptDocument): void {
 function signature(page: CerfaPage, doc: ReceiptDocument): void {
   page.frame(CERFA.signature, () => {
     const top = page.y;
-    page.field(CERFA.date, [frenchDate(doc.issuedOn)], BODY, 1);
-    page.field(CERFA.signatory, [`${doc.signatory.name}, ${doc.signatory.role}`], BODY, 3);
+    page.field(CERFA.date, [frenchDate(doc.issuedOn)], BODY, [1]);
+    page.field(CERFA.signatory, [`${doc.signatory.name}, ${doc.signatory.role}`], BODY, [2]);
     const signatureImage = doc.signatureImage ?? null;
     if (signatureImage !== null) {
       const image = imageFromBase64(signatureImage.type, signatureImage.data);

@@ -95,15 +95,17 @@ final class CerfaLayout
      * A label in regular type, its values in bold beside it (wrapped with a hanging indent).
      *
      * @param list<string> $values
+     * @param list<int> $maxLines for each value
      */
-    private function field(string $label, array $values, float $size, int $maxLines): void
+    private function field(string $label, array $values, float $size, array $maxLines): void
     {
         $bytes = self::encode($label);
         $indent = WinAnsi::width($bytes, 'Helvetica', $size) + 3;
         $top = $this->y;
         $this->text(self::INNER_X, $this->y - $size, 'Helvetica', $size, $bytes);
-        foreach ($values as $value) {
-            $this->paragraph($value, self::INNER_X + $indent, self::INNER_WIDTH - $indent, 'Helvetica-Bold', $size, $maxLines);
+        foreach ($values as $index => $value) {
+            $lines = $maxLines[$index] ?? 1;
+            $this->paragraph($value, self::INNER_X + $indent, self::INNER_WIDTH - $indent, 'Helvetica-Bold', $size, $lines);
         }
         if ($this->y === $top) {
             $this->y -= self::leading($size);
@@ -113,11 +115,11 @@ final class CerfaLayout
     /** @param array<string, mixed> $address */
     private function address(array $address): void
     {
-        $this->field(self::t('address'), [(string) $address['line1'], (string) ($address['line2'] ?? '')], self::BODY, 2);
-        $this->field(self::t('postalCode'), [(string) $address['postalCode']], self::BODY, 1);
-        $this->field(self::t('city'), [(string) $address['city']], self::BODY, 2);
+        $this->field(self::t('address'), [(string) $address['line1'], (string) ($address['line2'] ?? '')], self::BODY, [2, 1]);
+        $this->field(self::t('postalCode'), [(string) $address['postalCode']], self::BODY, [1]);
+        $this->field(self::t('city'), [(string) $address['city']], self::BODY, [1]);
         if ($address['country'] !== 'FR') {
-            $this->field(self::t('country'), [(string) $address['country']], self::BODY, 1);
+            $this->field(self::t('country'), [(string) $address['country']], self::BODY, [1]);
         }
     }
 
@@ -244,7 +246,7 @@ final class CerfaLayout
                 self::PAGE_WIDTH - 2 * self::MARGIN,
                 'Helvetica-Bold',
                 10,
-                2,
+                1,
             );
         }
         $this->y -= 6;
@@ -255,9 +257,9 @@ final class CerfaLayout
     {
         $b = $doc['beneficiary'];
         $this->frame(self::t('beneficiary'), function () use ($b): void {
-            $this->field(self::t('beneficiaryName'), [(string) $b['name']], self::BODY, 2);
+            $this->field(self::t('beneficiaryName'), [(string) $b['name']], self::BODY, [2]);
             $this->address($b['address']);
-            $this->field(self::t('object'), [(string) $b['object']], self::BODY, 4);
+            $this->field(self::t('object'), [(string) $b['object']], self::BODY, [3]);
             $this->y -= 3;
             $choices = [];
             foreach (CerfaWording::STATUSES as $status => $wording) {
@@ -280,14 +282,14 @@ final class CerfaLayout
         $d = $doc['donor'];
         $this->frame(self::t('donor'), function () use ($d): void {
             if ($d['type'] === 'company') {
-                $this->field(self::t('companyName'), [(string) $d['name']], self::BODY, 2);
+                $this->field(self::t('companyName'), [(string) $d['name']], self::BODY, [2]);
                 $siren = (string) ($d['siren'] ?? '');
                 if ($siren !== '') {
-                    $this->field(self::t('siren'), [$siren], self::BODY, 1);
+                    $this->field(self::t('siren'), [$siren], self::BODY, [1]);
                 }
             } else {
-                $this->field(self::t('lastName'), [(string) $d['lastName']], self::BODY, 2);
-                $this->field(self::t('firstNames'), [(string) $d['firstName']], self::BODY, 2);
+                $this->field(self::t('lastName'), [(string) $d['lastName']], self::BODY, [2]);
+                $this->field(self::t('firstNames'), [(string) $d['firstName']], self::BODY, [2]);
             }
             $this->address($d['address']);
         });
@@ -315,13 +317,13 @@ final class CerfaLayout
             $sentence = self::t('received') . ' ***' . self::amountInFigures((int) $doc['amount']) . "***\u{a0}"
                 . self::t('euros');
             $this->paragraph($sentence, self::INNER_X, self::INNER_WIDTH, 'Helvetica', self::BODY, 3);
-            $this->field(self::t('inWords'), [(string) $doc['amountInWords']], self::BODY, 3);
+            $this->field(self::t('inWords'), [(string) $doc['amountInWords']], self::BODY, [3]);
             $period = $doc['period'] ?? null;
             if ($period !== null) {
                 $text = 'du ' . self::frenchDate($period['from']) . ' au ' . self::frenchDate($period['to']);
-                $this->field(self::t('period'), [$text], self::BODY, 1);
+                $this->field(self::t('period'), [$text], self::BODY, [1]);
             } else {
-                $this->field(self::t('paidOn'), [self::frenchDate((string) ($doc['paidOn'] ?? ''))], self::BODY, 1);
+                $this->field(self::t('paidOn'), [self::frenchDate((string) ($doc['paidOn'] ?? ''))], self::BODY, [1]);
             }
             $this->y -= 4;
             $this->paragraph(self::t('certify'), self::INNER_X, self::INNER_WIDTH, 'Helvetica', self::BODY, 3);
@@ -338,9 +340,9 @@ final class CerfaLayout
     {
         $this->frame(self::t('signature'), function () use ($doc): void {
             $top = $this->y;
-            $this->field(self::t('date'), [self::frenchDate((string) $doc['issuedOn'])], self::BODY, 1);
+            $this->field(self::t('date'), [self::frenchDate((string) $doc['issuedOn'])], self::BODY, [1]);
             $signatory = $doc['signatory']['name'] . ', ' . $doc['signatory']['role'];
-            $this->field(self::t('signatory'), [$signatory], self::BODY, 3);
+            $this->field(self::t('signatory'), [$signatory], self::BODY, [2]);
             $signatureImage = $doc['signatureImage'] ?? null;
             if ($signatureImage !== null) {
                 $image = PdfImages::fromBase64($signatureImage['type'], $signatureImage['data']);
