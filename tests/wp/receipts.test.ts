@@ -2,7 +2,9 @@
 // GET orders/{id} and its PDF behind a signed link (what the PDF says, read back with pdf.js); a wrong token is
 // 404; the treasurer finds it on Guichet → Tax receipts, in the year's CSV and zip and on the order's page,
 // cancels it, checks the ledger; the settings keep what was typed and flag each problem beside its field.
+import type { Page } from 'playwright-core';
 import { pdfText } from '../../backend-adapter/testing/pdf-text';
+import { guardedPage, launchChromium } from '../browser/support/browser';
 import { inputValue, logIn, type AdminSession } from './admin-session';
 import type { WordPressSite } from './wp-server';
 import { call, donationForm, phpProblems, saveForm, startGuichet, type Json } from './guichet-site';
@@ -211,6 +213,51 @@ test('the ledger verifies, and cancelling issues a cancellation receipt that mar
   expect(phpProblems(site)).toEqual([]);
 });
 
+test('in Chromium, the receipts page and the settings pass axe-core, and the treasurer corrects a donor by the labelled form', async () => {
+  const paid = await paidDonation(5000, true);
+  const status = await call(site, 'GET', `/orders/${paid.id}?token=${encodeURIComponent(paid.token)}`);
+  const number = (status.body.receipt as { number: string }).number;
+  // The admin bar's avatar would come from gravatar.com: the network guard allows loopback only.
+  await site.php(`update_option('show_avatars', 0);`);
+  const browser = await launchChromium();
+  try {
+    const treasurer = await guardedPage(browser, { viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    try {
+      const { page } = treasurer;
+      await page.goto(`${site.url}/wp-login.php`);
+      await page.fill('#user_login', site.user);
+      await page.fill('#user_pass', site.password);
+      await Promise.all([page.waitForURL(/wp-admin/), page.click('#wp-submit')]);
+      await page.goto(`${site.url}/wp-admin/admin.php?page=guichet-receipts`);
+      await page.getByRole('heading', { name: 'Tax receipts', level: 1 }).waitFor();
+      await expectOursAccessible(page, 'Tax receipts page');
+      await page.getByRole('link', { name: `Correct the donor ${number}` }).click();
+      await page.getByLabel('Street address').fill('5 place du Marché');
+      await page.getByRole('button', { name: 'Issue the correction' }).click();
+      await page.getByText(/Correction receipt \d{4}-\d{5} issued and sent to the donor\./).waitFor();
+      // Ledger order: the corrected receipt's row comes before the correction that names it.
+      expect(await page.locator('tbody tr', { hasText: number }).first().textContent()).toContain(
+        'Replaced by',
+      );
+      await expectOursAccessible(page, 'Tax receipts page after a correction');
+      await page.goto(`${site.url}/wp-admin/admin.php?page=guichet-settings`);
+      await page.getByRole('heading', { name: 'Tax receipts' }).waitFor();
+      await expectOursAccessible(page, 'settings with the tax receipts section');
+    } finally {
+      await treasurer.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  const corrected = JSON.parse(
+    await site.php(
+      `echo wp_json_encode(Guichet\\WordPress\\Site::get()->receipts()->receiptForOrder('${paid.id}'));`,
+    ),
+  ) as { kind: string; replaces: string; document: { donor: { address: { line1: string } } } };
+  expect(corrected).toMatchObject({ kind: 'correction', replaces: number });
+  expect(corrected.document.donor.address.line1).toBe('5 place du Marché');
+});
+
 test('the settings keep what was typed, flag each problem beside its field, and never show the link secret', async () => {
   const page = await admin.get('/wp-admin/admin.php?page=guichet-settings');
   expect(page.text).toContain('Tax receipts');
@@ -272,4 +319,34 @@ function formNonce(html: string, operation: string, number: string): string {
   const nonce = forms[0]?.match(/name="_wpnonce" value="([^"]+)"/)?.[1];
   if (!nonce) throw new Error(`no ${operation} form for ${number}`);
   return nonce;
+}
+
+const AXE = require.resolve('axe-core/axe.min.js');
+
+/**
+ * axe-core (WCAG 2.0–2.2 A/AA) on what the plugin prints in wp-admin (#wpbody-content); WordPress's own menus
+ * and toolbar are WordPress's to answer for.
+ */
+async function expectOursAccessible(page: Page, step: string): Promise<void> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: string,
+            options: object,
+          ) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const results = await axe.run('#wpbody-content', {
+      resultTypes: ['violations'],
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return results.violations.map(
+      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+    );
+  });
+  expect({ step, violations }).toEqual({ step, violations: [] });
 }

@@ -72,7 +72,7 @@ final class ReceiptsTable extends \WP_List_Table
             case 'donor':
                 $orders = array_map(static function (string $id): string {
                     $url = add_query_arg(['page' => Menu::SLUG, 'order' => $id], admin_url('admin.php'));
-                    return '<a href="' . esc_url($url) . '"><code>' . esc_html($id) . '</code></a>';
+                    return '<a href="' . esc_url($url) . '">' . esc_html($id) . '</a>';
                 }, (array) $item['orderIds']);
                 return esc_html($item['donorName']) . '<br><small>' . esc_html($item['email']) . '</small><br><small>' . implode(' ', $orders) . '</small>';
             case 'amount':
@@ -97,11 +97,12 @@ final class ReceiptsTable extends \WP_List_Table
     private function actions(array $item): string
     {
         $number = (string) $item['number'];
-        $out = '<a href="' . esc_url(ReceiptActions::downloadUrl($number)) . '">' . esc_html__('Download PDF', 'guichet') . '<span class="screen-reader-text"> ' . esc_html($number) . '</span></a>';
+        // Buttons rather than inline links: each target is large enough to hit on a touch screen.
+        $out = '<a class="button button-small" style="margin:0 .5em .25em 0" href="' . esc_url(ReceiptActions::downloadUrl($number)) . '">' . esc_html__('Download PDF', 'guichet') . '<span class="screen-reader-text"> ' . esc_html($number) . '</span></a>';
         $out .= ReceiptActions::button('resend', $number, __('Resend', 'guichet'));
         if ($item['replacedBy'] === null && $item['kind'] !== 'cancellation') {
             $correct = add_query_arg(['page' => ReceiptsPage::SLUG, 'correct' => $number], admin_url('admin.php'));
-            $out .= ' <a href="' . esc_url($correct) . '">' . esc_html__('Correct the donor', 'guichet') . '<span class="screen-reader-text"> ' . esc_html($number) . '</span></a>';
+            $out .= '<a class="button button-small" style="margin:0 .5em .25em 0" href="' . esc_url($correct) . '">' . esc_html__('Correct the donor', 'guichet') . '<span class="screen-reader-text"> ' . esc_html($number) . '</span></a>';
             $out .= ReceiptActions::button('cancel', $number, __('Cancel', 'guichet'), __('Cancel this receipt? A cancellation receipt will be issued and e-mailed to the donor.', 'guichet'));
         }
         return $out;
