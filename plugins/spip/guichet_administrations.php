@@ -16,6 +16,7 @@ function guichet_upgrade($nom_meta_base_version, $version_cible) {
 	$maj['create'] = [
 		['maj_tables', guichet_tables()],
 		['guichet_configuration_initiale'],
+		['guichet_recus_transactionnels'],
 		['guichet_secret_recus'],
 	];
 	// 1.0.1: the seat counter table (guichet_jauges) joins; maj_tables only adds what is missing.
@@ -26,6 +27,7 @@ function guichet_upgrade($nom_meta_base_version, $version_cible) {
 	// 1.0.2: tax receipts (spip_guichet_recus and their counters) and the secret signing their links.
 	$maj['1.0.2'] = [
 		['maj_tables', guichet_tables()],
+		['guichet_recus_transactionnels'],
 		['guichet_secret_recus'],
 	];
 	include_spip('base/upgrade');
@@ -95,5 +97,19 @@ function guichet_secret_recus() {
 	include_spip('inc/config');
 	if ((string) lire_config('guichet_secret_recus', '') === '') {
 		ecrire_meta('guichet_secret_recus', bin2hex(random_bytes(32)), 'non');
+	}
+}
+
+/**
+ * On MySQL, SPIP 4.1 creates tables as MyISAM (_MYSQL_ENGINE), which ignores transactions and row locks: the
+ * receipts' tables are moved to InnoDB, or two issues at once could take the same number. SQLite needs nothing.
+ */
+function guichet_recus_transactionnels() {
+	include_spip('inc/guichet_sql');
+	if (guichet_sql_moteur() !== 'mysql') {
+		return;
+	}
+	foreach (['spip_guichet_recus', 'spip_guichet_recus_compteurs'] as $table) {
+		sql_alter('TABLE ' . $table . ' ENGINE = InnoDB');
 	}
 }
