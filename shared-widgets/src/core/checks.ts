@@ -7,7 +7,7 @@ import {
 } from '../../../backend-adapter/src/domain/validation/fields';
 import { amountError } from '../../../backend-adapter/src/domain/validation/amounts';
 import { parseAmount, type Check, type Ctx } from './context';
-import { isWidgetCode } from './messages';
+import type { WidgetErrorCode } from './messages';
 
 /*
  * Field checks built on the domain's single-value rules, so the widget and the server refuse the same
@@ -32,9 +32,9 @@ export const email =
   () => {
     const value = ctx.state.text(name);
     if (!required && value.trim() === '') return null;
-    const code = checkEmail(value);
-    if (code === null) return null;
-    return { code: isWidgetCode(code) ? code : 'invalid_email', params: { max: 254 } };
+    // checkEmail answers required, too_long or invalid_email: all messages the widget carries.
+    const code = checkEmail(value) as WidgetErrorCode | null;
+    return code === null ? null : { code, params: { max: 254 } };
   };
 
 export const postalCode =
@@ -75,6 +75,7 @@ export function amount(
       currency: ctx.def.currency,
       locale: ctx.i18n.locale,
     });
-    return error && isWidgetCode(error.code) ? { code: error.code, params: error.params } : null;
+    // amountError answers amount_not_integer, amount_too_small or amount_too_large: all carried by the widget.
+    return error && { code: error.code as WidgetErrorCode, params: error.params };
   };
 }

@@ -21,6 +21,3 @@ export const WIDGET_ERROR_CODES = [
 ] as const;
 
 export type WidgetErrorCode = (typeof WIDGET_ERROR_CODES)[number];
-
-export const isWidgetCode = (code: string): code is WidgetErrorCode =>
-  (WIDGET_ERROR_CODES as readonly string[]).includes(code);

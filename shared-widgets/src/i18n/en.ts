@@ -1,8 +1,10 @@
-import catalogue from '../../../backend-adapter/src/protocol/error-messages.json';
 import type { Strings } from './catalogue';
 
-/** The protocol's error messages the widget shows itself (the build keeps just those, in English). */
-export const errors = catalogue.messages;
+/**
+ * The protocol's error messages the widget shows itself (the build keeps just those, in English). Re-exported
+ * as is, so that a chunk which does not use them (the simulation's) drops them.
+ */
+export { default as errors } from '../../../backend-adapter/src/protocol/error-messages.json';
 
 /* English strings: the same groups and keys as fr.ts, checked by the Strings type. */
 /** Every form: its frame, the payer, consents, ways to pay, the payment and status steps. */
@@ -48,12 +50,6 @@ export const common: Strings<'common'> = {
   pay: 'Pay {amount}',
   back: 'Change my order',
   stripeFailed: 'The payment module could not be loaded.',
-  testCard: 'Test card number',
-  testCards: 'Test cards',
-  challenge: '3-D Secure authentication',
-  challengeText: 'Your bank asks you to confirm the payment of {amount} to {org}.',
-  approve: 'Confirm the payment',
-  refuse: 'Refuse',
   instructions: 'How to pay',
   payee: 'Payable to',
   mailTo: 'Send to',
@@ -129,9 +125,19 @@ export const tickets: Strings<'tickets'> = {
   book: 'Book',
 };
 
+/** The simulation's test-card step (a demo and test provider): in its own chunk, in both languages. */
+export const simulation: Strings<'simulation'> = {
+  testCard: 'Test card number',
+  testCards: 'Test cards',
+  challenge: '3-D Secure authentication',
+  challengeText: 'Your bank asks you to confirm the payment of {amount} to {org}.',
+  approve: 'Confirm the payment',
+  refuse: 'Refuse',
+};
+
 /** The whole catalogue in one object. */
 // Marked pure so that a form's chunk, which imports two groups, drops the others (see tools/private-packs.mjs).
-const en: typeof common & typeof donation & typeof membership & typeof tickets =
-  /* @__PURE__ */ Object.assign({}, common, donation, membership, tickets);
+const en: typeof common & typeof donation & typeof membership & typeof tickets & typeof simulation =
+  /* @__PURE__ */ Object.assign({}, common, donation, membership, tickets, simulation);
 
 export default en;

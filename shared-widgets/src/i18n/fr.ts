@@ -3,10 +3,12 @@
  * `{name}` placeholders are filled by t(); in plural entries `#` is the formatted count. Strings are grouped by
  * the forms that show them: a kind's chunk (src/packs/) carries `common` and its own group only.
  */
-import catalogue from '../../../backend-adapter/src/protocol/error-messages.json';
 
-/** The protocol's error messages the widget shows itself (the build keeps just those, in French). */
-export const errors = catalogue.messages;
+/**
+ * The protocol's error messages the widget shows itself (the build keeps just those, in French). Re-exported
+ * as is, so that a chunk which does not use them (the simulation's) drops them.
+ */
+export { default as errors } from '../../../backend-adapter/src/protocol/error-messages.json';
 
 /** Every form: its frame, the payer, consents, ways to pay, the payment and status steps. */
 export const common = {
@@ -52,12 +54,6 @@ export const common = {
   pay: 'Payer {amount}',
   back: 'Modifier ma commande',
   stripeFailed: "Le module de paiement n'a pas pu être chargé.",
-  testCard: 'Numéro de carte de test',
-  testCards: 'Cartes de test',
-  challenge: 'Authentification 3-D Secure',
-  challengeText: 'Votre banque vous demande de confirmer le paiement de {amount} à {org}.',
-  approve: 'Confirmer le paiement',
-  refuse: 'Refuser',
   instructions: 'Comment payer',
   payee: 'À l’ordre de',
   mailTo: 'À envoyer à',
@@ -133,9 +129,19 @@ export const tickets = {
   book: 'Réserver',
 };
 
+/** The simulation's test-card step (a demo and test provider): in its own chunk, in both languages. */
+export const simulation = {
+  testCard: 'Numéro de carte de test',
+  testCards: 'Cartes de test',
+  challenge: 'Authentification 3-D Secure',
+  challengeText: 'Votre banque vous demande de confirmer le paiement de {amount} à {org}.',
+  approve: 'Confirmer le paiement',
+  refuse: 'Refuser',
+};
+
 /** The whole catalogue in one object (the reference for the types). */
 // Marked pure so that a form's chunk, which imports two groups, drops the others (see tools/private-packs.mjs).
-const fr: typeof common & typeof donation & typeof membership & typeof tickets =
-  /* @__PURE__ */ Object.assign({}, common, donation, membership, tickets);
+const fr: typeof common & typeof donation & typeof membership & typeof tickets & typeof simulation =
+  /* @__PURE__ */ Object.assign({}, common, donation, membership, tickets, simulation);
 
 export default fr;

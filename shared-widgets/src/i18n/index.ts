@@ -17,7 +17,7 @@ export interface I18n {
 /** A language as a form's chunk carries it: its strings and its part of the protocol's error catalogue. */
 export interface Language {
   default: Catalogue;
-  errors: Record<string, Partial<Record<Locale, string>>>;
+  errors: { messages: Record<string, Partial<Record<Locale, string>>> };
 }
 
 /**
@@ -53,6 +53,6 @@ export function i18n(locale: Locale, { default: catalogue, errors }: Language): 
       const form = forms[rules.select(count)] ?? forms.other;
       return fill(form.replace(/#/g, numbers.format(count)), params);
     },
-    error: (code, params) => fill(errors[code]?.[locale] ?? code, params),
+    error: (code, params) => fill(errors.messages[code]?.[locale] ?? code, params),
   };
 }

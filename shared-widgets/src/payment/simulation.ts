@@ -4,6 +4,9 @@ import { ProtocolError } from '../core/client';
 import { idFor, money } from '../core/context';
 import { h } from '../core/dom';
 import { showFieldError } from '../core/errors';
+import { i18n, type Catalogue, type I18n } from '../i18n';
+import { simulation as english } from '../i18n/en';
+import { simulation as french } from '../i18n/fr';
 import { ask } from './dialog';
 import type { PaymentStep } from './step';
 
@@ -11,9 +14,15 @@ type SimulationNext = Extract<NextAction, { provider: 'simulation' }>;
 
 const grouped = (number: string) => number.replace(/(\d{4})(?=\d)/g, '$1 ');
 
+/** The form's strings and this step's own, which come with this chunk: a real form never downloads them. */
+function stepI18n(form: I18n): I18n {
+  const strings = form.locale === 'en' ? english : french;
+  const own = i18n(form.locale, { default: strings as Catalogue, errors: { messages: {} } });
+  return { ...form, t: (key, params) => (key in strings ? own.t(key, params) : form.t(key, params)) };
+}
+
 /** The reference table of test cards, as help under the field. */
-function cardTable(step: PaymentStep, id: string) {
-  const { locale, t } = step.ctx.i18n;
+function cardTable({ locale, t }: I18n, id: string) {
   return h(
     'table',
     { class: 'g-cards-help', id },
@@ -39,7 +48,7 @@ function cardTable(step: PaymentStep, id: string) {
  */
 export function simulationPayment(step: PaymentStep, next: SimulationNext): HTMLElement {
   const { ctx, client } = step;
-  const { t } = ctx.i18n;
+  const { t, error } = stepI18n(ctx.i18n);
   const id = idFor(ctx, 'card');
   const field = h('input', {
     id,
@@ -82,7 +91,7 @@ export function simulationPayment(step: PaymentStep, next: SimulationNext): HTML
     }
     if (result.outcome === 'declined') {
       // Like a bank, the simulation lets the payer try another card on the same order.
-      step.problem(result.order.failure?.message ?? ctx.i18n.error('payment_declined'));
+      step.problem(result.order.failure?.message ?? error('payment_declined'));
       field.focus();
       return;
     }
@@ -93,13 +102,13 @@ export function simulationPayment(step: PaymentStep, next: SimulationNext): HTML
     'form',
     { class: 'g-sim', novalidate: true },
     wrapper,
-    cardTable(step, `${id}-help`),
+    cardTable(stepI18n(ctx.i18n), `${id}-help`),
     button,
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const card = field.value.replace(/\s/g, '');
-    showFieldError(wrapper, card ? null : ctx.i18n.error('required', { field: t('testCard') }));
+    showFieldError(wrapper, card ? null : error('required', { field: t('testCard') }));
     if (!card || button.disabled) return field.focus();
     step.problem(null);
     button.disabled = true;
