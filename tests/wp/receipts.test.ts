@@ -7,7 +7,15 @@ import { pdfText } from '../../backend-adapter/testing/pdf-text';
 import { guardedPage, launchChromium } from '../browser/support/browser';
 import { inputValue, logIn, type AdminSession } from './admin-session';
 import type { WordPressSite } from './wp-server';
-import { call, donationForm, phpProblems, saveForm, startGuichet, type Json } from './guichet-site';
+import {
+  call,
+  configure,
+  donationForm,
+  phpProblems,
+  saveForm,
+  startGuichet,
+  type Json,
+} from './guichet-site';
 
 jest.setTimeout(180_000);
 
@@ -350,3 +358,39 @@ async function expectOursAccessible(page: Page, step: string): Promise<void> {
   });
   expect({ step, violations }).toEqual({ step, violations: [] });
 }
+
+test('a gift paid while the issuer is incomplete gets no receipt; once completed, "Issue missing receipts" issues it (and the page speaks French to a French treasurer)', async () => {
+  const before = Number(
+    await site.php(`echo Guichet\\WordPress\\Site::get()->receiptStore->countReceipts([]);`),
+  );
+  const paid = await paidDonation(3000, true);
+  const status = await call(site, 'GET', `/orders/${paid.id}?token=${encodeURIComponent(paid.token)}`);
+  expect(status.body.receipt).toBeUndefined();
+  await configure(site, { receipts: ISSUER });
+  await site.php(`update_user_meta(1, 'locale', 'fr_FR');`);
+  try {
+    const page = await admin.get('/wp-admin/admin.php?page=guichet-receipts');
+    expect(page.text).toContain('Reçus fiscaux');
+    expect(page.text).not.toContain('réglages de l&#039;émetteur sont incomplets');
+    const issued = await admin.post('/wp-admin/admin-post.php', {
+      action: 'guichet_receipt_action',
+      operation: 'issue_missing',
+      number: '',
+      year: String(new Date().getFullYear()),
+      _wpnonce: formNonce(page.text, 'issue_missing', ''),
+    });
+    const location = new URL(issued.headers.get('location') ?? '', site.url);
+    expect(location.searchParams.get('guichet_done')).toBe('issued');
+    expect(location.searchParams.get('guichet_count')).toBe('1');
+    const after = await admin.get(location.pathname + location.search);
+    expect(after.text).toContain('1 reçu émis.');
+    const again = await call(site, 'GET', `/orders/${paid.id}?token=${encodeURIComponent(paid.token)}`);
+    expect((again.body.receipt as { number: string }).number).toMatch(/^\d{4}-\d{5}$/);
+    expect(
+      Number(await site.php(`echo Guichet\\WordPress\\Site::get()->receiptStore->countReceipts([]);`)),
+    ).toBe(before + 1);
+  } finally {
+    await site.php(`delete_user_meta(1, 'locale');`);
+  }
+  expect(phpProblems(site)).toEqual([]);
+});
