@@ -116,11 +116,18 @@ export class ReceiptService {
    */
   async issueMissing(site: ReceiptSite, range: { from?: Date; to?: Date } = {}): Promise<number> {
     this.requireIssuer(site);
-    let issued = 0;
+    const candidates: OrderRecord[] = [];
     for await (const order of this.orders(site, range)) {
-      if (order.kind === 'tickets' || order.recurring || !requested(order)) continue;
-      issued += await this.onOrderChanged(site, order);
+      if (order.kind !== 'tickets' && !order.recurring && requested(order)) candidates.push(order);
     }
+    // Numbers follow the payments' order, as they would have had the receipts been issued on time.
+    candidates.sort(
+      (a, b) =>
+        (a.paidAt?.getTime() ?? 0) - (b.paidAt?.getTime() ?? 0) ||
+        a.createdAt.getTime() - b.createdAt.getTime(),
+    );
+    let issued = 0;
+    for (const order of candidates) issued += await this.onOrderChanged(site, order);
     return issued;
   }
 

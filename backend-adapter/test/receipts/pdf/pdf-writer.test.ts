@@ -23,7 +23,7 @@ const sample = (): Uint8Array =>
 
 describe('onePagePdf', () => {
   it('writes a file pdf.js reads back, text and escapes included', () => {
-    expect(pdfText(sample())).toBe('Déjà (payé) \\ 10 € Œuvre « gras »');
+    expect(pdfText(sample())).toBe('Déjà (payé) \\ 10 € Œuvre « gras » [x]');
   });
 
   it('has a cross-reference table whose every offset points at its object', () => {
@@ -44,9 +44,11 @@ describe('onePagePdf', () => {
     expect(raw).toContain(`/Size ${count} /Root 1 0 R`);
   });
 
-  it('draws a ticked box as a square crossed by two lines', () => {
+  it('draws a ticked box as a square crossed by two lines, with "[x]" as invisible text', () => {
     const raw = Buffer.from(sample()).toString('latin1');
-    expect(raw).toContain('0.7 w 50 10 7 7 re S\n1 w 51.5 11.5 m 55.5 15.5 l S 51.5 15.5 m 55.5 11.5 l S\n');
+    expect(raw).toContain(
+      'q BT 3 Tr /F1 6 Tf 50 11 Td ([x]) Tj ET Q\n0.7 w 50 10 7 7 re S\n1 w 51.5 11.5 m 55.5 15.5 l S 51.5 15.5 m 55.5 11.5 l S\n',
+    );
   });
 
   it('declares both standard fonts with WinAnsiEncoding, the language and a UTF-16 title', () => {

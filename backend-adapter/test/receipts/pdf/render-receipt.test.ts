@@ -31,10 +31,10 @@ const HEADER = [
 ];
 
 const CERTIFICATION = [
-  "Le bénéficiaire certifie sur l'honneur que les dons et versements qu'il reçoit ouvrent droit à la réduction d'impôt prévue à l'article : 200 du CGI 238 bis du CGI 978 du CGI",
-  'Forme du don : Acte authentique Acte sous seing privé Déclaration de don manuel Autres',
-  'Nature du don : Numéraire Titres de sociétés cotés Autres',
-  "En cas de don en numéraire, mode de versement : Remise d'espèces Chèque Virement, prélèvement, carte bancaire",
+  "Le bénéficiaire certifie sur l'honneur que les dons et versements qu'il reçoit ouvrent droit à la réduction d'impôt prévue à l'article : [x] 200 du CGI [ ] 238 bis du CGI [ ] 978 du CGI",
+  'Forme du don : [ ] Acte authentique [ ] Acte sous seing privé [x] Déclaration de don manuel [ ] Autres',
+  'Nature du don : [x] Numéraire [ ] Titres de sociétés cotés [ ] Autres',
+  "En cas de don en numéraire, mode de versement : [ ] Remise d'espèces [ ] Chèque [x] Virement, prélèvement, carte bancaire",
 ];
 
 const STATUS_WORDING = [
@@ -83,7 +83,7 @@ describe('renderReceiptPdf: an individual one-off gift', () => {
     expect(text()).not.toContain('Période');
   });
 
-  it('prints the certification, the form, nature and method of the gift', () => {
+  it('prints the certification, the form, nature and method of the gift, ticks readable as text', () => {
     for (const mention of CERTIFICATION) expect(text()).toContain(mention);
   });
 
@@ -139,8 +139,13 @@ describe('renderReceiptPdf: a company gift', () => {
     expect(boxes).toContain('method:cheque');
     expect(boxes.filter((name) => name.startsWith('status:'))).toEqual(['status:public_utility']);
     expect(textOf('company-payment')).toContain(
-      "Association ou fondation reconnue d'utilité publique par décret (date du décret et du Journal officiel) : décret du 12 mars 1990, JO du 20 mars 1990",
+      "[x] Association ou fondation reconnue d'utilité publique par décret (date du décret et du Journal officiel) : décret du 12 mars 1990, JO du 20 mars 1990",
     );
+    expect(textOf('company-payment')).toContain(
+      "l'article : [ ] 200 du CGI [x] 238 bis du CGI [ ] 978 du CGI",
+    );
+    expect(textOf('company-payment')).toContain("[ ] Œuvre ou organisme d'intérêt général");
+    expect(textOf('company-payment')).toContain("[ ] Remise d'espèces [x] Chèque [ ] Virement");
   });
 
   it('draws the JPEG signature as is, sized from its frame header', () => {
