@@ -48,6 +48,9 @@ export function contentStream(ops: readonly DrawOp[]): { content: string; images
             : `${n(op.fill)} g ${n(op.x)} ${n(op.y)} ${n(op.w)} ${n(op.h)} re f 0 g\n`;
         break;
       case 'checkbox': {
+        // Invisible text says what the drawing shows, for screen readers, copy and search: "[x]" or "[ ]".
+        const mark = pdfLiteral(op.ticked ? '[x]' : '[ ]');
+        out += `q BT 3 Tr /F1 6 Tf ${n(op.x)} ${n(op.y + 1)} Td ${mark} Tj ET Q\n`;
         out += `0.7 w ${n(op.x)} ${n(op.y)} ${n(op.size)} ${n(op.size)} re S\n`;
         if (op.ticked) {
           const a = op.x + 1.5;

@@ -44,6 +44,9 @@ final class PdfPage
                         : self::n($op['width']) . ' w ' . $box . " re S\n";
                     break;
                 case 'checkbox':
+                    // Invisible text says what the drawing shows, for screen readers, copy and search: "[x]" or "[ ]".
+                    $out .= 'q BT 3 Tr /F1 6 Tf ' . self::n($op['x']) . ' ' . self::n($op['y'] + 1) . ' Td '
+                        . PdfWriter::literal($op['ticked'] ? '[x]' : '[ ]') . " Tj ET Q\n";
                     $out .= '0.7 w ' . self::n($op['x']) . ' ' . self::n($op['y']) . ' ' . self::n($op['size']) . ' '
                         . self::n($op['size']) . " re S\n";
                     if ($op['ticked']) {
