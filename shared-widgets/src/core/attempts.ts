@@ -4,16 +4,16 @@
  * the host has answered for good or the payer has changed something.
  */
 export class Attempts {
-  private current: { key: string; body: string } | null = null;
+  #current: { key: string; body: string } | null = null;
 
   keyFor(body: string): string {
-    if (!this.current || this.current.body !== body) this.current = { key: newKey(), body };
-    return this.current.key;
+    if (!this.#current || this.#current.body !== body) this.#current = { key: newKey(), body };
+    return this.#current.key;
   }
 
   /** The host answered (an order, or a refusal): the next submission is a new attempt. */
   settle(): void {
-    this.current = null;
+    this.#current = null;
   }
 }
 

@@ -27,31 +27,31 @@ export class ProtocolError extends Error {
 
 /** Protocol v1 as seen from the browser: one instance per element, bound to its host and language. */
 export class ProtocolClient {
-  private readonly base: string;
+  readonly #base: string;
+  readonly #locale: Locale;
+  readonly #fetcher: Fetch;
 
-  constructor(
-    base: string,
-    private readonly locale: Locale,
-    private readonly fetcher: Fetch = (input, init) => fetch(input, init),
-  ) {
-    this.base = new URL(base.replace(/\/+$/, ''), document.baseURI).href;
+  constructor(base: string, locale: Locale, fetcher: Fetch = (input, init) => fetch(input, init)) {
+    this.#base = new URL(base.replace(/\/+$/, ''), document.baseURI).href;
+    this.#locale = locale;
+    this.#fetcher = fetcher;
   }
 
   /** URLs the host hands out (confirmUrl, challengeUrl) may be absolute or relative to the base. */
   resolve(path: string): string {
-    return /^[a-z][a-z0-9+.-]*:/i.test(path) ? path : this.base + path;
+    return /^[a-z][a-z0-9+.-]*:/i.test(path) ? path : this.#base + path;
   }
 
   form(formId: string): Promise<FormDefinition> {
-    return this.send('GET', `${ROUTES.form(formId)}?locale=${this.locale}`);
+    return this.#send('GET', `${ROUTES.form(formId)}?locale=${this.#locale}`);
   }
 
   createOrder(formId: string, request: OrderRequest, idempotencyKey: string): Promise<OrderCreated> {
-    return this.send('POST', ROUTES.createOrder(formId), request, { [IDEMPOTENCY_HEADER]: idempotencyKey });
+    return this.#send('POST', ROUTES.createOrder(formId), request, { [IDEMPOTENCY_HEADER]: idempotencyKey });
   }
 
   order(orderId: string, token: string): Promise<OrderStatus> {
-    return this.send('GET', ROUTES.order(orderId, token));
+    return this.#send('GET', ROUTES.order(orderId, token));
   }
 
   /** Simulation provider: posts the test card or the 3-D Secure answer to the URL the host gave. */
@@ -59,10 +59,10 @@ export class ProtocolClient {
     url: string,
     body: { clientSecret: string; card?: string; approve?: boolean },
   ): Promise<SimulationResult> {
-    return this.send('POST', url, body);
+    return this.#send('POST', url, body);
   }
 
-  private async send<T>(
+  async #send<T>(
     method: string,
     path: string,
     body?: unknown,
@@ -70,11 +70,11 @@ export class ProtocolClient {
   ): Promise<T> {
     let response: Response;
     try {
-      response = await this.fetcher(this.resolve(path), {
+      response = await this.#fetcher(this.resolve(path), {
         method,
         headers: {
           Accept: 'application/json',
-          'Accept-Language': this.locale,
+          'Accept-Language': this.#locale,
           ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
           ...headers,
         },

@@ -30,55 +30,55 @@ const STALE = new Set(['sold_out', 'not_enough_available', 'form_closed', 'form_
 export abstract class GuichetForm extends HTMLElement {
   /** The kind's code and strings, fetched on first use: a donation page never downloads the ticket code. */
   protected abstract readonly loadPack: (locale: Locale) => Promise<Pack>;
-  private kind!: Kind;
-  private locale: Locale = 'fr';
-  private started = false;
-  private readonly uid = uid('guichet');
-  private readonly attempts = new Attempts();
-  private i18n!: I18n;
-  private client!: ProtocolClient;
-  private state = new FormState();
-  private ctx?: Ctx;
-  private root = h('div', { class: 'g-root' });
-  private formView = h('div', { class: 'g-view' });
-  private otherView: HTMLElement | null = null;
-  private announcer = h('p', { class: 'g-sr', role: 'status' });
+  #kind!: Kind;
+  #locale: Locale = 'fr';
+  #started = false;
+  readonly #uid = uid('guichet');
+  readonly #attempts = new Attempts();
+  #i18n!: I18n;
+  #client!: ProtocolClient;
+  #state = new FormState();
+  #ctx?: Ctx;
+  #root = h('div', { class: 'g-root' });
+  #formView = h('div', { class: 'g-view' });
+  #otherView: HTMLElement | null = null;
+  #announcer = h('p', { class: 'g-sr', role: 'status' });
 
   connectedCallback(): void {
-    if (this.started) return;
-    this.started = true;
-    this.locale = toLocale(this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang);
-    this.client = new ProtocolClient(this.getAttribute('base') ?? '', this.locale);
+    if (this.#started) return;
+    this.#started = true;
+    this.#locale = toLocale(this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang);
+    this.#client = new ProtocolClient(this.getAttribute('base') ?? '', this.#locale);
     this.classList.add('guichet');
-    void this.load();
+    void this.#load();
   }
 
-  private get formId(): string {
+  get #formId(): string {
     return this.getAttribute('form') ?? '';
   }
 
   /** Fetches the definition; until it comes, the host's no-JS form (or a placeholder of the same height) stays. */
-  private async load(): Promise<void> {
+  async #load(): Promise<void> {
     const inner = this.querySelector('form');
-    const boot = BOOT[this.locale];
+    const boot = BOOT[this.#locale];
     this.dataset.state = 'loading';
     if (!inner) this.replaceChildren(h('p', { class: 'g-loading', role: 'status' }, boot.loading));
     let def: FormDefinition;
     try {
       // The definition and the kind's code and strings come in parallel.
       const [definition, pack] = await Promise.all([
-        this.client.form(this.formId),
-        this.loadPack(this.locale),
+        this.#client.form(this.#formId),
+        this.loadPack(this.#locale),
       ]);
       def = definition;
-      this.kind = pack.kind;
-      this.i18n = i18n(this.locale, pack.strings);
+      this.#kind = pack.kind;
+      this.#i18n = i18n(this.#locale, pack.strings);
     } catch {
       // With the no-JS form still there the payer loses nothing: it posts to the host as without JavaScript.
       if (inner) return void (this.dataset.state = 'fallback');
       this.dataset.state = 'failed';
       const retry = h('button', { type: 'button', class: 'g-button g-secondary' }, boot.retry);
-      retry.addEventListener('click', () => void this.load());
+      retry.addEventListener('click', () => void this.#load());
       this.replaceChildren(
         h('div', { class: 'g-root', role: 'alert' }, h('p', null, boot.loadFailed), retry),
       );
@@ -86,50 +86,50 @@ export abstract class GuichetForm extends HTMLElement {
     }
     const seed = inner ? readInnerForm(inner) : {};
     seedMethod(seed);
-    this.kind.seed?.(seed, def);
-    this.state = new FormState(seed);
+    this.#kind.seed?.(seed, def);
+    this.#state = new FormState(seed);
     const focused = inner?.contains(document.activeElement)
       ? (document.activeElement as HTMLInputElement).name
       : '';
-    this.render(def);
-    this.replaceChildren(this.root);
+    this.#render(def);
+    this.replaceChildren(this.#root);
     this.dataset.state = 'ready';
-    if (focused) this.root.querySelector<HTMLElement>(byAttr('name', focused))?.focus();
-    await this.resume();
+    if (focused) this.#root.querySelector<HTMLElement>(byAttr('name', focused))?.focus();
+    await this.#resume();
   }
 
   /**
    * Back from a bank or a hosted payment page: `?guichet_order=…&guichet_token=…` (added by the host) shows
    * that order's status; Stripe's own `?session_id=…` shows the order this form sent the payer away with.
    */
-  private async resume(): Promise<void> {
+  async #resume(): Promise<void> {
     const params = new URLSearchParams(location.search);
-    const saved = params.has('session_id') ? recall(this.formId) : null;
+    const saved = params.has('session_id') ? recall(this.#formId) : null;
     const orderId = params.get(RETURN_PARAMS.order) ?? saved?.id;
     const token = params.get(RETURN_PARAMS.token) ?? saved?.token;
     if (!orderId || !token) return;
     try {
-      const order = await this.client.order(orderId, token);
-      if (order.formId === this.formId) await this.showStatus(order, token);
+      const order = await this.#client.order(orderId, token);
+      if (order.formId === this.#formId) await this.#showStatus(order, token);
     } catch {
       // Not this host's order, or no longer readable: the form is the right thing to show.
     }
   }
 
   /** Draws the form view for `def`; a fresh state (same values) drops the listeners of the previous drawing. */
-  private render(def: FormDefinition): void {
-    this.state = new FormState(this.state.snapshot());
-    const { t } = this.i18n;
+  #render(def: FormDefinition): void {
+    this.#state = new FormState(this.#state.snapshot());
+    const { t } = this.#i18n;
     const ctx: Ctx = {
       def,
-      i18n: this.i18n,
-      state: this.state,
-      uid: this.uid,
+      i18n: this.#i18n,
+      state: this.#state,
+      uid: this.#uid,
       checks: new Map(),
-      announce: (text) => (this.announcer.textContent = text),
-      alias: (field) => this.kind.alias?.(ctx, field.startsWith('payment.') ? METHOD : field) ?? field,
+      announce: (text) => (this.#announcer.textContent = text),
+      alias: (field) => this.#kind.alias?.(ctx, field.startsWith('payment.') ? METHOD : field) ?? field,
     };
-    this.ctx = ctx;
+    this.#ctx = ctx;
     const header = [
       h('h2', { class: 'g-title', tabindex: -1 }, def.title),
       def.description ? h('p', { class: 'g-description' }, def.description) : null,
@@ -139,7 +139,7 @@ export abstract class GuichetForm extends HTMLElement {
         ? null
         : t(def.status === 'closed' ? 'closed' : def.status === 'sold_out' ? 'soldOutForm' : 'notYetOpen');
     if (notice) {
-      this.formView.replaceChildren(
+      this.#formView.replaceChildren(
         ...header.filter((x) => x !== null),
         h('p', { class: 'g-notice' }, notice),
       );
@@ -149,31 +149,31 @@ export abstract class GuichetForm extends HTMLElement {
       const submit = h('button', { type: 'submit', class: 'g-button g-primary' });
       const form = h(
         'form',
-        { class: 'g-form', id: this.uid, novalidate: true },
+        { class: 'g-form', id: this.#uid, novalidate: true },
         summary,
-        this.kind.render(ctx),
-        paymentChoice(ctx, (method) => this.kind.usable?.(ctx, method) ?? true),
+        this.#kind.render(ctx),
+        paymentChoice(ctx, (method) => this.#kind.usable?.(ctx, method) ?? true),
         h('div', { class: 'g-submit' }, total, submit),
       );
       const update = () => {
-        const sum = this.kind.total(ctx);
+        const sum = this.#kind.total(ctx);
         total.textContent = sum ? t('totalIs', { amount: money(ctx, sum.amount) }) : '';
-        if (!form.classList.contains('g-busy')) submit.textContent = this.kind.submitLabel(ctx, sum);
+        if (!form.classList.contains('g-busy')) submit.textContent = this.#kind.submitLabel(ctx, sum);
       };
       update();
-      this.state.onChange(update);
+      this.#state.onChange(update);
       form.addEventListener('submit', (event) => {
         event.preventDefault();
-        void this.submit(ctx, form, summary, submit, update);
+        void this.#submit(ctx, form, summary, submit, update);
       });
-      this.formView.replaceChildren(...header.filter((x) => x !== null), form);
+      this.#formView.replaceChildren(...header.filter((x) => x !== null), form);
     }
-    this.root.replaceChildren(this.formView, this.announcer);
-    this.root.lang = this.i18n.locale;
-    this.otherView = null;
+    this.#root.replaceChildren(this.#formView, this.#announcer);
+    this.#root.lang = this.#i18n.locale;
+    this.#otherView = null;
   }
 
-  private async submit(
+  async #submit(
     ctx: Ctx,
     form: HTMLFormElement,
     summary: HTMLElement,
@@ -182,20 +182,20 @@ export abstract class GuichetForm extends HTMLElement {
   ): Promise<void> {
     if (form.classList.contains('g-busy')) return;
     const problems = validateAll(ctx);
-    if (problems.length) return showProblems(ctx, summary, this.i18n.t('fixErrors'), problems);
+    if (problems.length) return showProblems(ctx, summary, this.#i18n.t('fixErrors'), problems);
     hideProblems(summary);
-    const request = this.kind.request(ctx);
-    const key = this.attempts.keyFor(JSON.stringify(request));
+    const request = this.#kind.request(ctx);
+    const key = this.#attempts.keyFor(JSON.stringify(request));
     // Busy by class and aria-disabled, not `disabled`: a disabled button would drop the keyboard focus.
     form.classList.add('g-busy');
     submit.setAttribute('aria-disabled', 'true');
-    submit.textContent = this.i18n.t('sending');
+    submit.textContent = this.#i18n.t('sending');
     try {
-      const created = await this.client.createOrder(this.formId, request, key);
-      this.attempts.settle();
-      await this.proceed(created);
+      const created = await this.#client.createOrder(this.#formId, request, key);
+      this.#attempts.settle();
+      await this.#proceed(created);
     } catch (error) {
-      await this.refused(error);
+      await this.#refused(error);
     } finally {
       form.classList.remove('g-busy');
       submit.removeAttribute('aria-disabled');
@@ -204,10 +204,10 @@ export abstract class GuichetForm extends HTMLElement {
   }
 
   /** Shows why the host refused, next to the fields concerned; nothing typed is lost. */
-  private async refused(error: unknown): Promise<void> {
+  async #refused(error: unknown): Promise<void> {
     const body = error instanceof ProtocolError ? error.body : null;
-    if (!(error instanceof ProtocolError) || !error.retryable) this.attempts.settle();
-    const ctx = this.ctx;
+    if (!(error instanceof ProtocolError) || !error.retryable) this.#attempts.settle();
+    const ctx = this.#ctx;
     if (!ctx) return;
     // Request paths are turned into on-screen names now, against the order as it was sent.
     const problems: Problem[] = body
@@ -215,56 +215,56 @@ export abstract class GuichetForm extends HTMLElement {
           field: field === undefined ? undefined : ctx.alias(field),
           message,
         }))
-      : [{ message: this.i18n.t('network') }];
+      : [{ message: this.#i18n.t('network') }];
     if (body && STALE.has(body.code)) {
       try {
-        this.render(await this.client.form(this.formId));
+        this.#render(await this.#client.form(this.#formId));
       } catch {
         // Keep the drawing we have: the problems below still say what happened.
       }
     }
-    const summary = this.root.querySelector<HTMLElement>('.g-summary');
-    if (summary && this.ctx) showProblems(this.ctx, summary, this.i18n.t('fixErrors'), problems);
+    const summary = this.#root.querySelector<HTMLElement>('.g-summary');
+    if (summary && this.#ctx) showProblems(this.#ctx, summary, this.#i18n.t('fixErrors'), problems);
     // No form any more (sold out, closed): the notice that replaced it says why.
-    else focusOn(this.root.querySelector<HTMLElement>('.g-notice'));
+    else focusOn(this.#root.querySelector<HTMLElement>('.g-notice'));
   }
 
-  private async proceed({ order, token, next }: OrderCreated): Promise<void> {
-    const ctx = this.ctx;
+  async #proceed({ order, token, next }: OrderCreated): Promise<void> {
+    const ctx = this.#ctx;
     if (!ctx) return;
     // The payer may leave the page to pay (a redirect, Stripe's return page): remember the order for the way back.
-    remember(this.formId, { id: order.id, token });
+    remember(this.#formId, { id: order.id, token });
     if (next.type === 'redirect') return location.assign(next.url);
     if (next.type === 'confirm') {
-      return this.show(
-        paymentView(ctx, this.client, { order, token }, next, {
-          done: (settled) => void this.showStatus(settled, token),
-          back: () => this.showForm(),
+      return this.#show(
+        paymentView(ctx, this.#client, { order, token }, next, {
+          done: (settled) => void this.#showStatus(settled, token),
+          back: () => this.#showForm(),
         }),
       );
     }
-    await this.showStatus(order, token, next.type === 'offline' ? next : undefined);
+    await this.#showStatus(order, token, next.type === 'offline' ? next : undefined);
   }
 
   /** The order's status page. */
-  private async showStatus(order: OrderStatus, token: string, offline?: OfflineNext): Promise<void> {
-    if (!this.ctx) return;
-    this.show(confirmation(this.ctx, this.client, { order, token, offline }, () => this.showForm()));
+  async #showStatus(order: OrderStatus, token: string, offline?: OfflineNext): Promise<void> {
+    if (!this.#ctx) return;
+    this.#show(confirmation(this.#ctx, this.#client, { order, token, offline }, () => this.#showForm()));
   }
 
-  private show(view: HTMLElement): void {
-    this.otherView?.remove();
-    this.otherView = view;
-    this.formView.hidden = true;
-    this.root.insertBefore(view, this.announcer);
+  #show(view: HTMLElement): void {
+    this.#otherView?.remove();
+    this.#otherView = view;
+    this.#formView.hidden = true;
+    this.#root.insertBefore(view, this.#announcer);
   }
 
   /** Back to the form as the payer left it; the next submission is a new attempt (a new order). */
-  private showForm(): void {
-    this.otherView?.remove();
-    this.otherView = null;
-    this.formView.hidden = false;
-    focusOn(this.formView.querySelector<HTMLElement>('.g-title'));
+  #showForm(): void {
+    this.#otherView?.remove();
+    this.#otherView = null;
+    this.#formView.hidden = false;
+    focusOn(this.#formView.querySelector<HTMLElement>('.g-title'));
   }
 }
 

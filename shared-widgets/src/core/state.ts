@@ -6,51 +6,51 @@
 export type Value = string | boolean;
 
 export class FormState {
-  private readonly values = new Map<string, Value>();
-  private readonly listeners = new Set<(name: string) => void>();
+  readonly #values = new Map<string, Value>();
+  readonly #listeners = new Set<(name: string) => void>();
 
   constructor(seed: Record<string, Value> = {}) {
-    for (const [name, value] of Object.entries(seed)) this.values.set(name, value);
+    for (const [name, value] of Object.entries(seed)) this.#values.set(name, value);
   }
 
   /** Text value ('' when absent or boolean). */
   text(name: string): string {
-    const value = this.values.get(name);
+    const value = this.#values.get(name);
     return typeof value === 'string' ? value : '';
   }
 
   /** Checkbox value: true, or a string a no-JS form sends for a ticked box ("on", "1", "true", "yes"). */
   flag(name: string): boolean {
-    const value = this.values.get(name);
+    const value = this.#values.get(name);
     return value === true || (typeof value === 'string' && /^(on|1|true|yes)$/i.test(value));
   }
 
   has(name: string): boolean {
-    return this.values.has(name);
+    return this.#values.has(name);
   }
 
   set(name: string, value: Value): void {
-    if (this.values.get(name) === value) return;
-    this.values.set(name, value);
-    for (const listener of this.listeners) listener(name);
+    if (this.#values.get(name) === value) return;
+    this.#values.set(name, value);
+    for (const listener of this.#listeners) listener(name);
   }
 
   /** Names under `prefix.` (used to shift list entries when one is removed). */
   names(prefix: string): string[] {
-    return [...this.values.keys()].filter((name) => name.startsWith(`${prefix}.`));
+    return [...this.#values.keys()].filter((name) => name.startsWith(`${prefix}.`));
   }
 
   remove(name: string): void {
-    this.values.delete(name);
+    this.#values.delete(name);
   }
 
   /** Every value, to carry them into a fresh state when the form is drawn again. */
   snapshot(): Record<string, Value> {
-    return Object.fromEntries(this.values);
+    return Object.fromEntries(this.#values);
   }
 
   onChange(listener: (name: string) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 }
