@@ -394,3 +394,46 @@ test('a gift paid while the issuer is incomplete gets no receipt; once completed
   }
   expect(phpProblems(site)).toEqual([]);
 });
+
+test('WP-Cron: the daily event is scheduled, and in January it issues one annual receipt per recurring donor, once', async () => {
+  expect(Number(await site.php(`echo (int) wp_next_scheduled('guichet_annual_receipts');`))).toBeGreaterThan(
+    0,
+  );
+  const created = await call(site, 'POST', '/forms/dons/orders', {
+    kind: 'donation',
+    locale: 'fr',
+    payment: { provider: 'simulation' },
+    payer: { ...payer, email: 'mensuel@example.fr', lastName: 'Mensuel' },
+    coverFees: false,
+    expectedTotal: 1000,
+    donation: { amount: 1000, frequency: 'monthly', taxReceipt: true, anonymous: false },
+  });
+  expect(created.status).toBe(201);
+  const { order, next } = created.body as { order: Json; next: Json };
+  await call(site, 'POST', `/simulation/${order.id as string}/confirm`, {
+    clientSecret: next.clientSecret,
+    card: '4242424242424242',
+  });
+  // No receipt per debit: the summary comes in January.
+  const year = new Date().getFullYear();
+  const count = `echo Guichet\\WordPress\\Site::get()->receiptStore->countReceipts(['orderId' => '${order.id as string}']);`;
+  expect(await site.php(count)).toBe('0');
+  // The cron callback as WP-Cron runs it, with the site's clock moved to next January.
+  const inJanuary = `add_filter('guichet_clock', static function () { return new Guichet\\Adapter\\Ports\\FrozenClock('${year + 1}-01-02T08:00:00Z'); });`;
+  await site.php(`${inJanuary} do_action('guichet_annual_receipts');`);
+  const annual = JSON.parse(
+    await site.php(
+      `echo wp_json_encode(Guichet\\WordPress\\Site::get()->receiptStore->listReceipts(['orderId' => '${order.id as string}'], 10, 0));`,
+    ),
+  ) as { kind: string; number: string; amount: number; email: string }[];
+  expect(annual).toEqual([
+    expect.objectContaining({ kind: 'annual', amount: 1000, email: 'mensuel@example.fr' }),
+  ]);
+  expect(annual[0]?.number).toMatch(new RegExp(`^${year + 1}-\\d{5}$`));
+  expect(await site.php(`echo get_option('guichet_annual_receipts_done');`)).toBe(String(year));
+  await site.php(
+    `${inJanuary} delete_option('guichet_annual_receipts_done'); do_action('guichet_annual_receipts');`,
+  );
+  expect(await site.php(count)).toBe('1');
+  expect(phpProblems(site)).toEqual([]);
+});
