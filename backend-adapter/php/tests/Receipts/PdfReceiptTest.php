@@ -154,6 +154,13 @@ final class PdfReceiptTest extends TestCase
         self::assertStringContainsString('/CreationDate (D:20260411)', $pdf);
     }
 
+    public function testASignatureImageItCannotReadIsLeftOut(): void
+    {
+        $pdf = ReceiptPdf::render(self::record('unreadable-signature'));
+        self::assertStringNotContainsString('/XObject', $pdf);
+        self::assertStringContainsString(PdfWriter::literal("Fran\xe7oise Lef\xe8vre, tr\xe9sori\xe8re") . ' Tj', $pdf);
+    }
+
     public function testTheSameRecordGivesTheSameBytes(): void
     {
         $record = self::record('annual-summary');

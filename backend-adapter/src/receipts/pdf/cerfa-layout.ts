@@ -9,7 +9,7 @@ import {
   STATUS_WORDING,
 } from './cerfa-wording';
 import { BENEFICIARY_STATUSES } from '../../domain/receipts/types';
-import { imageFromBase64 } from './pdf-images';
+import { imageFromBase64, type PdfImage } from './pdf-images';
 import type { DrawOp } from './pdf-page';
 import { type FontName, textWidth, winAnsi, wrapText } from './win-ansi';
 
@@ -272,14 +272,28 @@ function gift(page: CerfaPage, doc: ReceiptDocument): void {
   });
 }
 
+/**
+ * The signature image, or null. One the writer cannot read is left out rather than failing the receipt, which
+ * the donor must get anyway (validateReceiptIssuer refuses such images when the settings are saved).
+ */
+function signatureOf(doc: ReceiptDocument): PdfImage | null {
+  const signature = doc.signatureImage ?? null;
+  if (signature === null) return null;
+  try {
+    const image = imageFromBase64(signature.type, signature.data);
+    return image.width > 0 && image.height > 0 ? image : null;
+  } catch {
+    return null;
+  }
+}
+
 function signature(page: CerfaPage, doc: ReceiptDocument): void {
   page.frame(CERFA.signature, () => {
     const top = page.y;
     page.field(CERFA.date, [frenchDate(doc.issuedOn)], BODY, [1]);
     page.field(CERFA.signatory, [`${doc.signatory.name}, ${doc.signatory.role}`], BODY, [2]);
-    const signatureImage = doc.signatureImage ?? null;
-    if (signatureImage !== null) {
-      const image = imageFromBase64(signatureImage.type, signatureImage.data);
+    const image = signatureOf(doc);
+    if (image !== null) {
       const scale = Math.min(SIGNATURE_MAX_WIDTH / image.width, SIGNATURE_MAX_HEIGHT / image.height);
       const w = image.width * scale;
       const h = image.height * scale;

@@ -159,6 +159,14 @@ describe('renderReceiptPdf: a company gift', () => {
   });
 });
 
+describe('renderReceiptPdf: a signature image the writer cannot read', () => {
+  it('is left out and the receipt is still issued with the signatory printed', () => {
+    const bytes = renderReceiptPdf(fixture('unreadable-signature'));
+    expect(Buffer.from(bytes).toString('latin1')).not.toContain('/XObject');
+    expect(pdfText(bytes)).toContain('Nom et qualité du signataire : Françoise Lefèvre, trésorière');
+  });
+});
+
 describe('renderReceiptPdf: an annual summary', () => {
   it('prints the period instead of a date of gift', () => {
     const text = textOf('annual-summary');

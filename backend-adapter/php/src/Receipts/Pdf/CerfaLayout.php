@@ -335,6 +335,27 @@ final class CerfaLayout
         });
     }
 
+    /**
+     * The signature image, or null. One the writer cannot read is left out rather than failing the receipt,
+     * which the donor must get anyway (ReceiptDocuments::validateIssuer refuses such images when saved).
+     *
+     * @param array<string, mixed> $doc
+     * @return array<string, mixed>|null
+     */
+    private static function signatureOf(array $doc): ?array
+    {
+        $signature = $doc['signatureImage'] ?? null;
+        if ($signature === null) {
+            return null;
+        }
+        try {
+            $image = PdfImages::fromBase64((string) $signature['type'], (string) $signature['data']);
+        } catch (\InvalidArgumentException $e) {
+            return null;
+        }
+        return $image['width'] > 0 && $image['height'] > 0 ? $image : null;
+    }
+
     /** @param array<string, mixed> $doc */
     private function signature(array $doc): void
     {
@@ -343,9 +364,8 @@ final class CerfaLayout
             $this->field(self::t('date'), [self::frenchDate((string) $doc['issuedOn'])], self::BODY, [1]);
             $signatory = $doc['signatory']['name'] . ', ' . $doc['signatory']['role'];
             $this->field(self::t('signatory'), [$signatory], self::BODY, [2]);
-            $signatureImage = $doc['signatureImage'] ?? null;
-            if ($signatureImage !== null) {
-                $image = PdfImages::fromBase64($signatureImage['type'], $signatureImage['data']);
+            $image = self::signatureOf($doc);
+            if ($image !== null) {
                 $scale = min(self::SIGNATURE_MAX_WIDTH / $image['width'], self::SIGNATURE_MAX_HEIGHT / $image['height']);
                 $w = $image['width'] * $scale;
                 $h = $image['height'] * $scale;
