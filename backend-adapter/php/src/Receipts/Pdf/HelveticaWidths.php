@@ -47,7 +47,11 @@ final class HelveticaWidths
         try {
             return DataFiles::path('helvetica-widths.json');
         } catch (\RuntimeException $e) {
-            return dirname(__DIR__, 4) . '/' . self::SOURCE;
+            $source = dirname(__DIR__, 4) . '/' . self::SOURCE;
+            if (!is_file($source)) {
+                throw new \RuntimeException($e->getMessage() . ', ' . $source, 0, $e);
+            }
+            return $source;
         }
     }
 }
