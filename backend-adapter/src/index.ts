@@ -1,8 +1,8 @@
 /**
  * The Node adapter as a library, one namespace per layer so their names never collide:
  * the protocol (messages and errors), the pure domain rules, the payment providers, the orders service, tax
- * receipts, the storage and the HTTP host. Dependencies run one way: server → orders, receipts → providers →
- * domain → protocol.
+ * receipts, the storage and the HTTP host. Dependencies run one way: server → orders → providers → domain →
+ * protocol, and server → receipts → domain.
  */
 export * as protocol from './protocol';
 export * as domain from './domain';
