@@ -5,7 +5,8 @@ declare(strict_types=1);
 namespace Guichet\Adapter;
 
 /**
- * Finds the JSON data files the adapter shares with the TypeScript side (error catalogue, tax rules, test cards).
+ * Finds the JSON data files the adapter shares with the TypeScript side (error catalogue, tax rules, test cards,
+ * the PDF fonts' glyph widths).
  * In the repository they live beside the TypeScript code that owns them; a plugin release carries copies in
  * php/data/ (the build copies them), so both layouts are searched and the files are never duplicated in git.
  */
@@ -16,6 +17,7 @@ final class DataFiles
         'error-messages.json' => 'src/protocol/error-messages.json',
         'tax-rules.json' => 'src/domain/tax/tax-rules.json',
         'simulation-cards.json' => 'src/protocol/simulation-cards.json',
+        'helvetica-widths.json' => 'src/receipts/pdf/helvetica-widths.json',
     ];
 
     /** A host may point at its own copy (e.g. a plugin that ships data/ elsewhere). */

@@ -12,9 +12,6 @@ use Guichet\Adapter\DataFiles;
  */
 final class HelveticaWidths
 {
-    /** Where the file sits in the repository, relative to backend-adapter/. */
-    private const SOURCE = 'src/receipts/pdf/helvetica-widths.json';
-
     /** @var array<string, list<int>>|null */
     private static ?array $tables = null;
 
@@ -34,24 +31,10 @@ final class HelveticaWidths
     private static function tables(): array
     {
         if (self::$tables === null) {
-            $text = file_get_contents(self::path());
+            $text = file_get_contents(DataFiles::path('helvetica-widths.json'));
             $data = json_decode($text === false ? '' : $text, true, 8, JSON_THROW_ON_ERROR);
             self::$tables = ['Helvetica' => $data['Helvetica'], 'Helvetica-Bold' => $data['Helvetica-Bold']];
         }
         return self::$tables;
-    }
-
-    /** A plugin release carries the file in php/data/ (DataFiles); a checkout reads the TypeScript copy. */
-    private static function path(): string
-    {
-        try {
-            return DataFiles::path('helvetica-widths.json');
-        } catch (\RuntimeException $e) {
-            $source = dirname(__DIR__, 4) . '/' . self::SOURCE;
-            if (!is_file($source)) {
-                throw new \RuntimeException($e->getMessage() . ', ' . $source, 0, $e);
-            }
-            return $source;
-        }
     }
 }
