@@ -120,7 +120,8 @@ function guichet_champs_correction_recu($env) {
 	}
 	include_spip('inc/guichet_champs');
 	$c = new GuichetChamps('guichet-correction', $env, is_array($env['erreurs'] ?? null) ? $env['erreurs'] : []);
-	$html = $c->radios('type', _T('guichet:recus_donateur_type'), ['individual' => _T('guichet:recus_donateur_particulier'), 'company' => _T('guichet:recus_donateur_entreprise')]);
+	$html = '<p class="guichet-recu-corrige">' . _T('guichet:recus_corriger_numero', ['numero' => spip_htmlspecialchars(htmlspecialchars_decode((string) ($env['numero'] ?? ''), ENT_QUOTES))]) . '</p>';
+	$html .= $c->radios('type', _T('guichet:recus_donateur_type'), ['individual' => _T('guichet:recus_donateur_particulier'), 'company' => _T('guichet:recus_donateur_entreprise')]);
 	foreach (['prenom', 'nom', 'societe', 'siren', 'adresse_ligne1', 'adresse_ligne2', 'code_postal', 'ville', 'pays'] as $champ) {
 		$html .= $c->texte($champ, _T('guichet:recus_donateur_' . $champ), []);
 	}

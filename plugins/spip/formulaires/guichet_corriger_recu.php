@@ -89,8 +89,10 @@ function formulaires_guichet_corriger_recu_traiter_dist($numero) {
 		return $erreurs + ['message_erreur' => _T('guichet:recus_refus_' . (in_array($e->reason, ['receipt_not_found', 'receipt_replaced', 'receipt_is_cancellation', 'issuer_not_configured', 'invalid_donor'], true) ? $e->reason : 'autre')), 'editable' => true];
 	}
 	spip_log('reçus : correction ' . $numero . ' par ' . ($nouveau['number'] ?? '?') . ' (auteur ' . (int) ($GLOBALS['visiteur_session']['id_auteur'] ?? 0) . ')', 'guichet' . _LOG_INFO_IMPORTANTE);
+	// Back to the receipts, which say what was issued (this page's address loses its number once posted).
 	return [
 		'message_ok' => _T('guichet:recus_resultat_corrige', ['numero' => spip_htmlspecialchars((string) $numero), 'nouveau' => spip_htmlspecialchars((string) ($nouveau['number'] ?? ''))]),
 		'editable' => false,
+		'redirect' => generer_url_ecrire('guichet_recus', http_build_query(['resultat' => 'corrige', 'numero' => (string) $numero, 'nouveau' => (string) ($nouveau['number'] ?? '')]), true),
 	];
 }

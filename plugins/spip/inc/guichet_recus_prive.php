@@ -116,7 +116,7 @@ function guichet_recus_prive_page(array $env) {
 
 /** The outcome of the action that led back here, from its code (never from text in the address). */
 function guichet_recus_prive_resultat(array $env) {
-	$codes = ['registre_ok' => true, 'registre_casse' => false, 'renvoye' => true, 'pas_renvoye' => false, 'annule' => true, 'emis' => true, 'refus' => false];
+	$codes = ['registre_ok' => true, 'registre_casse' => false, 'renvoye' => true, 'pas_renvoye' => false, 'annule' => true, 'corrige' => true, 'emis' => true, 'refus' => false];
 	$code = (string) ($env['resultat'] ?? '');
 	if (!isset($codes[$code])) {
 		return '';

@@ -145,6 +145,19 @@ final class RecusFiscauxTest extends RealSpipTestCase {
 		self::assertSame(200, $fichier['statut']);
 		self::assertStringContainsString('/Subtype /Image', $fichier['corps']);
 		self::assertMatchesRegularExpression('/SIG-\d{4}-\d{5}/', implode(' ', Navigateur::textes($retour['corps'], '//body')));
+
+		// The treasurer corrects the donor's address from the receipts page: an "annule et remplace" receipt.
+		preg_match('/SIG-\d{4}-\d{5}/', implode(' ', Navigateur::textes($retour['corps'], '//body')), $numero);
+		$liste = $t->get('/ecrire/?exec=guichet_recus');
+		$corriger = Navigateur::textes($liste['corps'], "//a[contains(@href,'exec=guichet_recu_corriger') and contains(@href,'" . $numero[0] . "')]/@href");
+		self::assertCount(1, $corriger);
+		$page = $t->get(html_entity_decode($corriger[0]));
+		self::assertSame(['Leroy'], Navigateur::textes($page['corps'], "//input[@name='nom']/@value"), 'the donor as the receipt says');
+		self::assertStringContainsString('Reçu à corriger : ' . $numero[0], self::contenu($page));
+		$page = $t->soumettre($page['corps'], 'guichet_corriger_recu', ['adresse_ligne1' => '40 quai Saint-Vincent']);
+		self::assertStringContainsString('exec=guichet_recus', $page['url'], 'back to the receipts');
+		self::assertStringContainsString('Le reçu ' . $numero[0] . ' est remplacé par le reçu rectificatif', self::contenu($page));
+		self::assertSame('correction', $site->php("echo sql_getfetsel('genre', 'spip_guichet_recus', 'remplace = ' . sql_quote('" . $numero[0] . "'));"));
 	}
 
 	public function testTheSchedulerRunsTheAnnualReceiptsOnceForThePreviousYear(): void {
