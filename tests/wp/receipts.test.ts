@@ -16,48 +16,23 @@ import {
   startGuichet,
   type Json,
 } from './guichet-site';
+import { paidDonation as give, RECEIPT_DONOR, RECEIPT_ISSUER } from './receipts-site';
 
 jest.setTimeout(180_000);
 
-const ISSUER = {
-  address: { line1: '12 rue des Écoles', postalCode: '75005', city: 'Paris', country: 'FR' },
-  object: 'Faire vivre un jardin partagé et ses ateliers pour les écoles du quartier.',
-  status: 'general_interest',
-  signatoryName: 'Claude Petit',
-  signatoryRole: 'Trésorière',
-};
-
-const payer = {
-  email: 'camille.martin@example.fr',
-  firstName: 'Camille',
-  lastName: 'Martin',
-  address: { line1: '8 allée des Tilleuls', postalCode: '93100', city: 'Montreuil', country: 'FR' },
-};
+const ISSUER = RECEIPT_ISSUER;
+const payer = RECEIPT_DONOR;
 
 let site: WordPressSite;
 let admin: AdminSession;
 let orderId: string;
 let receipt: { number: string; url: string };
 
-/** A one-off donation of `amount` cents paid with the simulation's test card; its order id and status token. */
+/** A one-off donation on the 'dons' form, paid by test card. */
 async function paidDonation(amount: number, taxReceipt: boolean): Promise<{ id: string; token: string }> {
-  const created = await call(site, 'POST', '/forms/dons/orders', {
-    kind: 'donation',
-    locale: 'fr',
-    payment: { provider: 'simulation' },
-    payer,
-    coverFees: false,
-    expectedTotal: amount,
-    donation: { amount, frequency: 'once', taxReceipt, anonymous: false },
-  });
-  expect(created.status).toBe(201);
-  const { order, token, next } = created.body as { order: Json; token: string; next: Json };
-  const confirm = await call(site, 'POST', `/simulation/${order.id as string}/confirm`, {
-    clientSecret: next.clientSecret,
-    card: '4242424242424242',
-  });
-  expect(confirm.body).toMatchObject({ outcome: 'succeeded', order: { status: 'paid' } });
-  return { id: order.id as string, token };
+  const paid = await give(site, 'dons', amount, taxReceipt);
+  expect(paid.confirmed).toMatchObject({ outcome: 'succeeded', order: { status: 'paid' } });
+  return paid;
 }
 
 /** The href of the first link whose URL contains `part`, decoded, as a path for the admin session. */
