@@ -11,7 +11,7 @@ export function receiptHooks(receipts: ReceiptService, sites: ReadonlyMap<string
     },
     issuedReceipt: async (site, order) => {
       const host = sites.get(site.id);
-      return host ? receipts.issuedReceipt(host, order.id) : null;
+      return host && order.kind !== 'tickets' ? receipts.issuedReceipt(host, order.id) : null;
     },
   };
 }

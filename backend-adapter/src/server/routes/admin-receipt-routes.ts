@@ -5,6 +5,7 @@ import { validateAddress, type DomainError } from '../../domain';
 import type { Address } from '../../protocol';
 import { OrderError } from '../../orders';
 import { ReceiptError } from '../../receipts';
+import { ReceiptReplaceError } from '../../storage';
 import { requireAdmin } from '../admin-auth';
 import { csvLines } from '../csv';
 import { siteOf, type HostContext } from '../host-context';
@@ -24,7 +25,11 @@ export function adminReceiptRoutes(host: HostContext) {
       reply.header('Cache-Control', 'no-store');
     });
     app.setErrorHandler((error) => {
-      throw error instanceof ReceiptError ? asOrderError(error) : error;
+      if (error instanceof ReceiptError) throw asOrderError(error);
+      // Two treasurers replacing the same receipt at once: the storage lets one through.
+      if (error instanceof ReceiptReplaceError)
+        throw asOrderError(new ReceiptError('already_replaced', error.number));
+      throw error;
     });
     const site = (request: FastifyRequest) => siteOf(host, request, 'forbidden');
     const service = host.receipts;
