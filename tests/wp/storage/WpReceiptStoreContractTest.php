@@ -39,6 +39,20 @@ final class WpReceiptStoreContractTest extends ReceiptStoreContractTestCase
             . ' $store = new \Guichet\WordPress\Storage\ReceiptStorage(new \Guichet\WordPress\Storage\Database($GLOBALS["wpdb"]));';
     }
 
+    public function testIssueKeysAndEmailsPastTheIndexLimitStayDistinct(): void
+    {
+        // utf8mb4 indexes stop at 191 characters: keys that differ only after that must not collide.
+        $store = $this->createReceiptStore();
+        $email = str_repeat('a', 200) . '@example.fr';
+        $long = 'annual:2026:' . $email;
+        $first = $store->issueReceipt(self::draft($long . 'x', ['email' => $email]))['receipt'];
+        $second = $store->issueReceipt(self::draft($long . 'y', ['email' => strtoupper($email)]));
+        self::assertTrue($second['created']);
+        self::assertSame(['2026-00001', '2026-00002'], [$first['number'], $second['receipt']['number']]);
+        self::assertFalse($store->issueReceipt(self::draft($long . 'x'))['created']);
+        self::assertSame(2, $store->countReceipts(['email' => $email]));
+    }
+
     public function testTheSiteRunsOnTheDatabaseTheHarnessAsked(): void
     {
         $engine = (new Database($GLOBALS['wpdb']))->isSqlite() ? 'sqlite' : 'mysql';
