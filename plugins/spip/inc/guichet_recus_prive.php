@@ -47,8 +47,10 @@ function guichet_recus_lien($operation, $parametre) {
 	return generer_action_auteur('guichet_recus', $operation . '/' . $parametre, '', true);
 }
 
-function guichet_recus_bouton($operation, $parametre, $libelle, $classe = 'bouton') {
-	return '<a class="' . $classe . '" href="' . spip_htmlspecialchars(guichet_recus_lien($operation, $parametre)) . '">' . $libelle . '</a>';
+/** @param string $precision said after the visible text to screen readers ("Télécharger 2026-00001" in a list) */
+function guichet_recus_bouton($operation, $parametre, $libelle, $classe = 'bouton', $precision = '') {
+	$nom = $precision === '' ? '' : ' aria-label="' . attribut_html($libelle . ' ' . $precision) . '"';
+	return '<a class="' . $classe . '" href="' . spip_htmlspecialchars(guichet_recus_lien($operation, $parametre)) . '"' . $nom . '>' . $libelle . '</a>';
 }
 
 /** The page "Reçus fiscaux". @param array<string, mixed> $env the page's environment (annee, debut) */
@@ -144,12 +146,14 @@ function guichet_recus_prive_ligne(array $r) {
 		? _T('guichet:recus_etat_valide')
 		: _T('guichet:recus_etat_remplace', ['numero' => spip_htmlspecialchars($remplace_par)]);
 	$genre = _T('guichet:recus_genre_' . $r['kind']) . ($r['replaces'] ? ' (' . spip_htmlspecialchars((string) $r['replaces']) . ')' : '');
-	$actions = [guichet_recus_bouton('pdf', $numero, _T('guichet:recus_telecharger'), 'lien')];
+	// Each row's links carry its number for screen readers, who may list the page's links out of the table.
+	$actions = [guichet_recus_bouton('pdf', $numero, _T('guichet:recus_telecharger'), 'lien', $numero)];
 	if (autoriser('gerer', 'guichetrecu')) {
-		$actions[] = guichet_recus_bouton('renvoyer', $numero, _T('guichet:recus_renvoyer'), 'lien');
+		$actions[] = guichet_recus_bouton('renvoyer', $numero, _T('guichet:recus_renvoyer'), 'lien', $numero);
 		if ($remplace_par === '' && $r['kind'] !== 'cancellation') {
-			$actions[] = '<a class="lien" href="' . spip_htmlspecialchars(generer_url_ecrire('guichet_recu_corriger', 'numero=' . rawurlencode($numero), true)) . '">' . _T('guichet:recus_corriger') . '</a>';
-			$actions[] = guichet_recus_bouton('annuler', $numero, _T('guichet:recus_annuler'), 'lien');
+			$actions[] = '<a class="lien" href="' . spip_htmlspecialchars(generer_url_ecrire('guichet_recu_corriger', 'numero=' . rawurlencode($numero), true)) . '"'
+				. ' aria-label="' . attribut_html(_T('guichet:recus_corriger') . ' ' . $numero) . '">' . _T('guichet:recus_corriger') . '</a>';
+			$actions[] = guichet_recus_bouton('annuler', $numero, _T('guichet:recus_annuler'), 'lien', $numero);
 		}
 	}
 	return '<tr><th scope="row">' . spip_htmlspecialchars($numero) . '</th>'

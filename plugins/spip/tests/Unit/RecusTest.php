@@ -191,6 +191,7 @@ final class RecusTest extends SiteSpipTestCase {
 		self::assertStringContainsString('Camille Martin', $html);
 		self::assertStringContainsString('25,00', $html);
 		self::assertStringContainsString(_T('guichet:recus_totaux_titre', ['annee' => 2026]), $html);
+		self::assertStringContainsString('aria-label="Annuler RF-2026-00001"', $html, 'a row\'s links say which receipt to a screen reader');
 		foreach (['csv/2026', 'zip/2026', 'manquants/2026', 'verifier/0', 'pdf/RF-2026-00001', 'renvoyer/RF-2026-00001', 'annuler/RF-2026-00001'] as $arg) {
 			self::assertStringContainsString('arg=' . rawurlencode($arg) . '&amp;hash=', $html, $arg);
 		}
