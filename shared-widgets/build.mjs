@@ -16,8 +16,8 @@ const dist = join(here, 'dist');
 
 /**
  * The widget shows only the catalogue messages it produces itself (src/core/messages.ts lists them); all others
- * come from the host already translated. So each language's chunk gets just those entries, in its language,
- * instead of the whole FR/EN catalogue (~8 KB). Nothing else in the bundle may import the catalogue.
+ * come from the host already translated. So each form's chunk gets just those entries of its kind, in its
+ * language, instead of the whole FR/EN catalogue (~8 KB). Nothing else in the bundle may import the catalogue.
  */
 const errorCatalogue = {
   name: 'guichet-error-catalogue',
@@ -31,10 +31,16 @@ const errorCatalogue = {
       return { path: `${join(args.resolveDir, args.path)}#${language}${pack}`, namespace: 'guichet-errors' };
     });
     pluginBuild.onLoad({ filter: /#(fr|en)(#[\w-]+)?$/, namespace: 'guichet-errors' }, (args) => {
-      const [file, language] = args.path.split('#');
+      const [file, language, pack = ''] = args.path.split('#');
       const source = readFileSync(join(here, 'src/core/messages.ts'), 'utf8');
-      const list = /WIDGET_ERROR_CODES = \[([^\]]*)\]/.exec(source)?.[1] ?? '';
-      const codes = [...list.matchAll(/'(\w+)'/g)].map((match) => match[1]);
+      // The common codes and the pack's kind's; all of them outside a pack.
+      const kind = pack.split('-')[0];
+      const lists = [...source.matchAll(/^ {2}(\w+): \[([^\]]*)\]/gm)].filter(
+        ([, group]) => !kind || group === 'common' || group === kind,
+      );
+      const codes = [
+        ...new Set(lists.flatMap(([, , list]) => [...list.matchAll(/'(\w+)'/g)].map((m) => m[1]))),
+      ];
       const { messages } = JSON.parse(readFileSync(file, 'utf8'));
       const missing = codes.filter((code) => !messages[code]);
       if (!codes.length || missing.length)

@@ -1,3 +1,4 @@
+import { text } from './checks';
 import { h, type Attrs, type Child } from './dom';
 import { idFor, type Check, type Ctx } from './context';
 import { validateField } from './errors';
@@ -82,15 +83,23 @@ function field(ctx: Ctx, spec: FieldSpec, make: (attrs: Attrs) => Control): HTML
   );
 }
 
+/** Without a check of its own, a text with a length limit is checked for it (and for presence when required). */
+const withLengthCheck = <S extends FieldSpec & { maxlength?: number }>(ctx: Ctx, spec: S): S =>
+  spec.check || !spec.maxlength
+    ? spec
+    : { ...spec, check: text(ctx, spec.name, spec.maxlength, !!spec.required) };
+
 export function input(ctx: Ctx, spec: InputSpec): HTMLElement {
   const { type = 'text', autocomplete, inputmode, maxlength, size } = spec;
-  return field(ctx, spec, (attrs) =>
+  return field(ctx, withLengthCheck(ctx, spec), (attrs) =>
     h('input', { ...attrs, type, autocomplete, inputmode, maxlength, size }),
   );
 }
 
 export function textarea(ctx: Ctx, spec: FieldSpec & { maxlength: number }): HTMLElement {
-  return field(ctx, spec, (attrs) => h('textarea', { ...attrs, rows: 3, maxlength: spec.maxlength }));
+  return field(ctx, withLengthCheck(ctx, spec), (attrs) =>
+    h('textarea', { ...attrs, rows: 3, maxlength: spec.maxlength }),
+  );
 }
 
 export interface Option {

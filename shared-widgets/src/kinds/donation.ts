@@ -177,7 +177,6 @@ export const donation: Kind<DonationFormDefinition> = {
             label: t('dedication'),
             hint: t('dedicationHint'),
             maxlength: 500,
-            check: checks.text(ctx, 'donation.dedication', 500, false),
           })
         : null,
       consentsSection(ctx, true),

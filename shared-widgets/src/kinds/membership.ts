@@ -114,7 +114,6 @@ function memberFields(ctx: C, index: number) {
       required: true,
       autocomplete,
       maxlength: LIMITS.name,
-      check: checks.text(ctx, member(index, part), LIMITS.name),
     });
   return group(
     t('member', { n: index + 1 }),

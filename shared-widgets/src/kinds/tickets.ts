@@ -1,7 +1,6 @@
 import { LIMITS } from '../../../backend-adapter/src/domain/validation/payer';
 import type { TicketsFormDefinition } from '../../../backend-adapter/src/protocol/form';
 import type { Attendee, TicketsOrderRequest } from '../../../backend-adapter/src/protocol/order-request';
-import * as checks from '../core/checks';
 import { idFor, money, type Check, type Ctx, type Issue } from '../core/context';
 import { h } from '../core/dom';
 import { validateField } from '../core/errors';
@@ -148,7 +147,6 @@ function attendees(ctx: C) {
           required: true,
           autocomplete: 'off',
           maxlength: LIMITS.name,
-          check: checks.text(ctx, ATTENDEE(index, seat, part), LIMITS.name),
         });
       return group(
         t('attendee', { n: seatNumber, type: type.name }),

@@ -24,7 +24,6 @@ export function customFields(ctx: Ctx, fields: readonly CustomField[], prefix: s
         return input(ctx, {
           ...spec,
           maxlength: field.maxLength ?? 2000,
-          check: checks.text(ctx, name, field.maxLength ?? 2000, field.required),
         });
     }
   });

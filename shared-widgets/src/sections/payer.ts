@@ -30,14 +30,12 @@ function addressFields(ctx: Ctx) {
       required: true,
       autocomplete: 'address-line1',
       maxlength: LIMITS.addressLine,
-      check: checks.text(ctx, at('line1'), LIMITS.addressLine),
     }),
     input(ctx, {
       name: at('line2'),
       label: t('line2'),
       autocomplete: 'address-line2',
       maxlength: LIMITS.addressLine,
-      check: checks.text(ctx, at('line2'), LIMITS.addressLine, false),
     }),
     h(
       'div',
@@ -57,7 +55,6 @@ function addressFields(ctx: Ctx) {
         required: true,
         autocomplete: 'address-level2',
         maxlength: LIMITS.city,
-        check: checks.text(ctx, at('city'), LIMITS.city),
       }),
     ),
     select(ctx, {
@@ -102,7 +99,6 @@ export function payerSection(
         required: true,
         autocomplete: 'given-name',
         maxlength: LIMITS.name,
-        check: checks.text(ctx, 'payer.firstName', LIMITS.name),
       }),
       input(ctx, {
         name: 'payer.lastName',
@@ -110,7 +106,6 @@ export function payerSection(
         required: true,
         autocomplete: 'family-name',
         maxlength: LIMITS.name,
-        check: checks.text(ctx, 'payer.lastName', LIMITS.name),
       }),
     ),
     region(ctx, addressDependsOn, () => (needsAddress() ? addressFields(ctx) : null)),
