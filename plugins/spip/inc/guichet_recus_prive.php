@@ -153,7 +153,9 @@ function guichet_recus_prive_ligne(array $r) {
 		if ($remplace_par === '' && $r['kind'] !== 'cancellation') {
 			$actions[] = '<a class="lien" href="' . spip_htmlspecialchars(generer_url_ecrire('guichet_recu_corriger', 'numero=' . rawurlencode($numero), true)) . '"'
 				. ' aria-label="' . attribut_html(_T('guichet:recus_corriger') . ' ' . $numero) . '">' . _T('guichet:recus_corriger') . '</a>';
-			$actions[] = guichet_recus_bouton('annuler', $numero, _T('guichet:recus_annuler'), 'lien', $numero);
+			// Irreversible (a cancellation receipt is issued and e-mailed): asked once more where JavaScript runs.
+			$actions[] = str_replace('<a ', '<a onclick="' . attribut_html('return confirm(' . json_encode(_T('guichet:recus_annuler_confirmer', ['numero' => $numero])) . ');') . '" ',
+				guichet_recus_bouton('annuler', $numero, _T('guichet:recus_annuler'), 'lien', $numero));
 		}
 	}
 	return '<tr><th scope="row">' . spip_htmlspecialchars($numero) . '</th>'

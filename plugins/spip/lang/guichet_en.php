@@ -131,6 +131,7 @@ $GLOBALS[$GLOBALS['idx_lang']] = [
 	'recus_aller_configurer' => 'Complete the tax receipt settings',
 	'recus_annee' => 'Year',
 	'recus_annuler' => 'Cancel',
+	'recus_annuler_confirmer' => 'Cancel receipt @numero@? A cancellation receipt will be issued and sent to the donor.',
 	'recus_aucun_commande' => 'No tax receipt for this order.',
 	'recus_beneficiaire' => 'Beneficiary of the gifts',
 	'recus_code_postal' => 'Postal code',

@@ -131,6 +131,7 @@ $GLOBALS[$GLOBALS['idx_lang']] = [
 	'recus_aller_configurer' => 'Compléter les réglages des reçus fiscaux',
 	'recus_annee' => 'Année',
 	'recus_annuler' => 'Annuler',
+	'recus_annuler_confirmer' => 'Annuler le reçu @numero@ ? Un reçu d’annulation sera émis et envoyé au donateur.',
 	'recus_aucun_commande' => 'Aucun reçu fiscal pour cette commande.',
 	'recus_beneficiaire' => 'Bénéficiaire des versements',
 	'recus_code_postal' => 'Code postal',
