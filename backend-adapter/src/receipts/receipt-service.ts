@@ -16,7 +16,7 @@ import {
 } from '../domain/receipts';
 import type { DomainError } from '../domain';
 import type { IssuedReceipt } from '../protocol';
-import type { OrderRecord, ReceiptFilter, Storage } from '../storage';
+import { ReceiptReplaceError, type OrderRecord, type ReceiptFilter, type Storage } from '../storage';
 import { receiptFileName, renderReceiptPdf } from './pdf';
 import { zipStored } from './zip';
 import { annualDraft, paymentDraft, replacementDraft } from './receipt-drafts';
@@ -61,6 +61,17 @@ export class ReceiptService {
 
   /** Order listener: the payment receipt once paid, a cancellation or correction after a refund. */
   async onOrderChanged(site: ReceiptSite, order: OrderRecord): Promise<number> {
+    try {
+      return await this.followOrder(site, order);
+    } catch (err) {
+      // A refund and a correction racing to replace the same receipt: the loser looks again at what is now
+      // in force (and replaces that one, or finds there is nothing left to do).
+      if (err instanceof ReceiptReplaceError) return this.followOrder(site, order);
+      throw err;
+    }
+  }
+
+  private async followOrder(site: ReceiptSite, order: OrderRecord): Promise<number> {
     const issuer = this.issuer(site);
     if (!issuer) return 0;
     const current = await this.currentFor(site, order.id);

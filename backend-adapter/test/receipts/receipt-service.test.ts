@@ -162,6 +162,20 @@ describe('receipt service', () => {
     expect(await service.issueAnnual(site, 2027)).toBe(2);
   });
 
+  test('a partial and a full refund racing on one receipt end with it cancelled, each number replaced once', async () => {
+    const order = await paid(gift(5000));
+    await service.onOrderChanged(site, order);
+    await Promise.all([
+      service.onOrderChanged(site, { ...order, refundedAmount: 2000 }),
+      service.onOrderChanged(site, { ...order, refundedAmount: 5000, status: 'refunded' }),
+    ]);
+    const receipts = await storage.listReceipts('demo', {}, 10);
+    expect(receipts.at(-1)?.kind).toBe('cancellation');
+    const replaced = receipts.map((r) => r.replaces).filter(Boolean);
+    expect(new Set(replaced).size).toBe(replaced.length);
+    expect(await service.issuedReceipt(site, order.id)).toBeNull();
+  });
+
   test('totals count the receipts in force of the year; verify walks the chain', async () => {
     const a = await paid(gift(5000));
     const b = await paid(gift(7000, { email: 'grace@example.org' }));
