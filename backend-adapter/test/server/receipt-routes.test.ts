@@ -233,6 +233,11 @@ describe('tax receipts through the HTTP API', () => {
     expect(english.body.split('\r\n')[0]).toContain('Number,Issued on,Kind');
     expect(english.body).toContain(',123.45,');
 
+    const one = await adminGet(`/receipts/${year}-00002.pdf`);
+    expect(one.headers['content-disposition']).toBe(`attachment; filename="recu-fiscal-${year}-00002.pdf"`);
+    expect(pdfText(one.bytes)).toContain('Hopper');
+    expect((await adminGet(`/receipts/${year}-00003.pdf`)).statusCode).toBe(404);
+
     const zip = await adminGet(`/receipts.zip?year=${year}`);
     expect(zip.headers['content-type']).toBe('application/zip');
     const names = zipNames(zip.bytes);

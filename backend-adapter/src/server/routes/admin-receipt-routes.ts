@@ -175,7 +175,8 @@ function summary(r: ReceiptRecord, replaced: ReadonlySet<string>, url: string) {
     amount: r.amount,
     currency: r.currency,
     issuedAt: r.issuedAt.toISOString(),
-    document: r.document,
+    // The gift's date or period; the whole document (with the signature image) is in the PDF.
+    ...(r.document.period ? { period: r.document.period } : { paidOn: r.document.paidOn ?? null }),
     hash: r.hash,
     url,
   };
