@@ -3,6 +3,7 @@ import { ROUTES } from '../protocol';
 import { isCardSimulator, ProviderError, type SimulationAnswer } from '../providers';
 import type { OrderRecord } from '../storage';
 import { applyProviderEvents } from './apply-events';
+import { issuedReceiptOf } from './order-hooks';
 import { OrderError } from './order-error';
 import { orderStatusView } from './order-view';
 import { expireOrder } from './reconcile';
@@ -74,9 +75,10 @@ async function result(
   locale: Locale,
 ): Promise<SimulationResult> {
   const { tickets } = order.kind === 'tickets' ? await deps.storage.orderItems(order.id) : { tickets: [] };
+  const receipt = order.status === 'paid' ? await issuedReceiptOf(deps, site, order) : null;
   const answer: SimulationResult = {
     outcome,
-    order: orderStatusView(order, { locale, form: site.forms.get(order.formId), tickets }),
+    order: orderStatusView(order, { locale, form: site.forms.get(order.formId), tickets, receipt }),
   };
   if (outcome === 'requires_action') {
     answer.challengeUrl = `${site.baseUrl()}${ROUTES.simulationChallenge(order.id)}`;
