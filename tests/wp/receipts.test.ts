@@ -2,11 +2,13 @@
 // GET orders/{id} and its PDF behind a signed link (what the PDF says, read back with pdf.js); a wrong token is
 // 404; the treasurer finds it on Guichet → Tax receipts, in the year's CSV and zip and on the order's page,
 // cancels it, checks the ledger; the settings keep what was typed and flag each problem beside its field.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { pdfText } from '../../backend-adapter/testing/pdf-text';
 import { guardedPage, launchChromium } from '../browser/support/browser';
 import { inputValue, logIn, type AdminSession } from './admin-session';
-import type { WordPressSite } from './wp-server';
+import { ROOT, type WordPressSite } from './wp-server';
 import {
   call,
   configure,
@@ -226,6 +228,16 @@ test('in Chromium, the receipts page and the settings pass axe-core, and the tre
       await page.goto(`${site.url}/wp-admin/admin.php?page=guichet-settings`);
       await page.getByRole('heading', { name: 'Tax receipts' }).waitFor();
       await expectOursAccessible(page, 'settings with the tax receipts section');
+      // The signature picture, uploaded from the settings form into the media library.
+      await page.getByLabel('Signature image (JPEG or PNG)').setInputFiles({
+        name: 'signature.png',
+        mimeType: 'image/png',
+        buffer: signaturePng(),
+      });
+      await page.getByRole('button', { name: 'Save Changes' }).click();
+      await page.waitForURL(/settings-updated=true/);
+      await page.getByText('Settings saved.').waitFor();
+      await page.locator('img[alt="Signature image (JPEG or PNG)"]').waitFor();
     } finally {
       await treasurer.close();
     }
@@ -239,6 +251,10 @@ test('in Chromium, the receipts page and the settings pass axe-core, and the tre
   ) as { kind: string; replaces: string; document: { donor: { address: { line1: string } } } };
   expect(corrected).toMatchObject({ kind: 'correction', replaces: number });
   expect(corrected.document.donor.address.line1).toBe('5 place du Marché');
+  const issuer = JSON.parse(
+    await site.php(`echo wp_json_encode(Guichet\\WordPress\\Site::get()->receiptSettings->receiptIssuer());`),
+  ) as { signatureImage?: { type: string; data: string } };
+  expect(issuer.signatureImage).toEqual({ type: 'image/png', data: signaturePng().toString('base64') });
 });
 
 test('the settings keep what was typed, flag each problem beside its field, and never show the link secret', async () => {
@@ -412,3 +428,17 @@ test('WP-Cron: the daily event is scheduled, and in January it issues one annual
   expect(await site.php(count)).toBe('1');
   expect(phpProblems(site)).toEqual([]);
 });
+
+/** The PDF fixtures' small opaque PNG (8-bit, no transparency): what a receipt can embed. */
+function signaturePng(): Buffer {
+  const fixtures = JSON.parse(
+    readFileSync(join(ROOT, 'tests/vectors/receipts-pdf-fixtures.json'), 'utf8'),
+  ) as {
+    cases: { record: { document: { signatureImage?: { type: string; data: string } } } }[];
+  };
+  const png = fixtures.cases
+    .map((c) => c.record.document.signatureImage)
+    .find((image) => image?.type === 'image/png');
+  if (!png) throw new Error('no PNG signature in receipts-pdf-fixtures.json');
+  return Buffer.from(png.data, 'base64');
+}

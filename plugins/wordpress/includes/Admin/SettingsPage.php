@@ -85,6 +85,8 @@ final class SettingsPage
         $name = OptionsSettings::OPTION;
         echo '<div class="wrap"><h1>' . esc_html__('Guichet settings', 'guichet') . '</h1>';
         settings_errors($name);
+        // options.php files its "Settings saved." under 'general', which only Settings → pages print by themselves.
+        settings_errors('general');
         ConnectionTest::notice();
         echo '<form method="post" action="options.php" enctype="multipart/form-data">';
         settings_fields(self::GROUP);
