@@ -257,6 +257,40 @@ test('in Chromium, the receipts page and the settings pass axe-core, and the tre
   expect(issuer.signatureImage).toEqual({ type: 'image/png', data: signaturePng().toString('base64') });
 });
 
+test('a correction missing the donor name is refused, and the form comes back with what was typed and the field flagged', async () => {
+  const paid = await paidDonation(4000, true);
+  const status = await call(site, 'GET', `/orders/${paid.id}?token=${encodeURIComponent(paid.token)}`);
+  const number = (status.body.receipt as { number: string }).number;
+  const form = await admin.get(`/wp-admin/admin.php?page=guichet-receipts&correct=${number}`);
+  const refused = await admin.post('/wp-admin/admin-post.php', {
+    action: 'guichet_receipt_action',
+    operation: 'correct',
+    number,
+    year: String(new Date().getFullYear()),
+    _wpnonce: inputValue(form.text, '_wpnonce'),
+    'donor[type]': 'individual',
+    'donor[firstName]': 'Camille-Typed',
+    'donor[lastName]': '',
+    'donor[address][line1]': '9 rue Neuve',
+    'donor[address][postalCode]': '69003',
+    'donor[address][city]': 'Lyon',
+    'donor[address][country]': 'FR',
+  });
+  const location = new URL(refused.headers.get('location') ?? '', site.url);
+  expect(location.searchParams.get('guichet_reason')).toBe('invalid_donor');
+  const again = await admin.get(location.pathname + location.search);
+  expect(again.text).toContain('value="Camille-Typed"');
+  expect(again.text).toContain('value="9 rue Neuve"');
+  expect(again.text).toMatch(/id="guichet-donor-lastName"[^>]*aria-invalid="true"/);
+  expect(again.text).toContain('This field is required.');
+  const current = JSON.parse(
+    await site.php(
+      `echo wp_json_encode(Guichet\\WordPress\\Site::get()->receipts()->receiptForOrder('${paid.id}'));`,
+    ),
+  ) as { number: string };
+  expect(current.number).toBe(number);
+});
+
 test('the settings keep what was typed, flag each problem beside its field, and never show the link secret', async () => {
   const page = await admin.get('/wp-admin/admin.php?page=guichet-settings');
   expect(page.text).toContain('Tax receipts');

@@ -72,6 +72,7 @@ final class ReceiptActions
         check_admin_referer(self::nonce($operation, $number));
         $receipts = Site::get()->receipts();
         $args = ['page' => ReceiptsPage::SLUG, 'year' => $year > 0 ? $year : ReceiptsPage::currentYear()];
+        $donor = null;
         try {
             if ($operation === 'resend') {
                 $args['guichet_done'] = $receipts->resend($number) ? 'resent' : 'resend_failed';
@@ -99,6 +100,9 @@ final class ReceiptActions
             $args['guichet_reason'] = $e->reason;
             if ($operation === 'correct') {
                 $args['correct'] = $number;
+                if ($donor !== null) {
+                    CorrectDonorForm::keepTyped($number, $donor, $e->errors);
+                }
             }
         } catch (\Throwable $e) {
             Site::get()->orders()->log->log('warning', 'receipt action failed', ['operation' => $operation, 'number' => $number, 'reason' => $e->getMessage()]);
