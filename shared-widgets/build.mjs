@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { sizeReport } from './size-report.mjs';
 import { compactCountries, compactCurrencies } from './tools/domain-data.mjs';
 import { privatePacks } from './tools/private-packs.mjs';
+import { secondPass } from './tools/second-pass.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, 'dist');
@@ -126,6 +127,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     rmSync(join(dist, 'chunks'), { recursive: true, force: true });
     const result = await build(options);
     unbannerChunks();
+    await secondPass([dist, join(dist, 'chunks')]);
     writeFileSync(join(dist, 'meta.json'), JSON.stringify(result.metafile));
     console.log(sizeReport(result.metafile, dist));
   }
