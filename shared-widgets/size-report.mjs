@@ -45,7 +45,7 @@ export function formSizes(metafile, dist) {
       const simulation = closure([holding('shared-widgets/src/payment/simulation.ts')], new Set(form));
       const stripe = closure([holding('node_modules/@stripe/stripe-js/')], new Set(form));
       const [a, b, c] = [bytes(form), bytes(simulation), bytes(stripe)];
-      return { kind, language, form: a, simulation: b - a, stripe: c - a };
+      return { kind, language, form: a, simulation: b - a, stripe: c - a, files: [...form] };
     }),
   );
 }
@@ -67,4 +67,29 @@ export function sizeReport(metafile, dist) {
   );
   lines.push(`widget-css-gzip: ${kb(gzipBytes(join(dist, 'guichet.css')))} KB (target ≤ 4 KB)`);
   return lines.join('\n');
+}
+
+/**
+ * Where the gzipped bytes of one form come from, per source module (largest first): each module's share of its
+ * file's minified bytes (esbuild's metafile, before Terser's pass), times that file's gzipped size as served.
+ * An estimate (gzip does not compress every part of a file alike), good enough to know what to attack first.
+ */
+export function moduleShares(metafile, dist, kind, language) {
+  const sizes = formSizes(metafile, dist);
+  const form = sizes.find((s) => s.kind === kind && s.language === language);
+  if (!form) throw new Error(`no form ${kind}-${language}`);
+  const shares = new Map();
+  for (const file of form.files) {
+    const output = metafile.outputs[file];
+    const ratio = gzipBytes(join(dist, '..', '..', file)) / output.bytes;
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      // Private copies of a pack (path#donation-fr) and per-language catalogues count as their source file.
+      const name = input
+        .replace(/^[\w-]+:/, '')
+        .replace(/#.*$/, '')
+        .replace(/^.*?(shared-widgets|backend-adapter)\//, '$1/');
+      shares.set(name, (shares.get(name) ?? 0) + bytesInOutput * ratio);
+    }
+  }
+  return [...shares].sort((a, b) => b[1] - a[1]);
 }
