@@ -59,6 +59,12 @@ final class Database
         }
     }
 
+    /** True inside transaction(): a failed statement there has rolled back the whole outer transaction. */
+    public function inTransaction(): bool
+    {
+        return $this->depth > 0;
+    }
+
     /** @param array<int, mixed> $params */
     public function sql(string $sql, array $params = []): string
     {

@@ -36,13 +36,15 @@ final class ReceiptStorage implements ReceiptStore
 
     public function issueReceipt(array $draft): array
     {
+        // A retry is a fresh transaction: never inside someone else's, which the deadlock already rolled back.
+        $attempts = $this->db->inTransaction() ? 1 : self::ATTEMPTS;
         for ($attempt = 1; ; $attempt++) {
             try {
                 return $this->db->transaction(function () use ($draft): array {
                     return $this->issueLocked($draft);
                 });
             } catch (\RuntimeException $e) {
-                if ($attempt >= self::ATTEMPTS || stripos($e->getMessage(), 'deadlock') === false) {
+                if ($attempt >= $attempts || stripos($e->getMessage(), 'deadlock') === false) {
                     throw $e;
                 }
             }
