@@ -34,13 +34,16 @@ function guichet_upgrade($nom_meta_base_version, $version_cible) {
 	maj_plugin($nom_meta_base_version, $version_cible, $maj);
 }
 
-/** Removes every table and the configuration (uninstall from the plugins page). */
+/**
+ * Uninstall from the plugins page: removes the tables and the configuration, except the tax receipts (their
+ * tables and the secret of the links donors were sent). The association must keep receipts for six years, and
+ * installing again continues their numbering instead of handing out 2026-00001 a second time.
+ */
 function guichet_vider_tables($nom_meta_base_version) {
-	foreach (guichet_tables() as $table) {
+	foreach (array_diff(guichet_tables(), guichet_tables_recus()) as $table) {
 		sql_drop_table($table);
 	}
 	effacer_config('guichet');
-	effacer_meta('guichet_secret_recus');
 	effacer_meta('guichet_recus');
 	effacer_meta('guichet_recus_annuels');
 	effacer_meta($nom_meta_base_version);

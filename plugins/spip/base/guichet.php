@@ -205,3 +205,8 @@ function guichet_tables() {
 		'spip_guichet_recus_compteurs',
 	];
 }
+
+/** The tax receipts' tables: an uninstall keeps them (guichet_vider_tables). */
+function guichet_tables_recus() {
+	return ['spip_guichet_recus', 'spip_guichet_recus_compteurs'];
+}

@@ -1,7 +1,7 @@
 <?php
 /**
- * Real SPIP: uninstalling from SPIP's plugin installer drops every table and setting, and installing again
- * starts clean. On a site of its own (the shared one keeps its data for the other tests).
+ * Real SPIP: uninstalling from SPIP's plugin installer drops every table and setting but the tax receipts', and
+ * installing again starts clean. On a site of its own (the shared one keeps its data for the other tests).
  */
 
 final class DesinstallationTest extends RealSpipTestCase {
@@ -16,6 +16,7 @@ final class DesinstallationTest extends RealSpipTestCase {
 			$site->php('include_spip("inc/plugin"); $installer = charger_fonction("installer", "plugins");
 				$installer("guichet", "uninstall"); ecrire_plugin_actifs(["guichet"], false, "enleve");');
 			self::assertSame([], $site->json($tables));
+			self::assertSame([true, true], $site->json('echo json_encode([(bool) sql_showtable("spip_guichet_recus", true), (bool) sql_showtable("spip_guichet_recus_compteurs", true)]);'), 'the tax receipts are kept: six years, and the series goes on after a reinstall');
 			self::assertSame(['', null], $site->json('echo json_encode([(string) lire_config("guichet_base_version"), lire_config("guichet")]);'), 'no setting left, the Stripe keys with them');
 
 			$site->php('include_spip("inc/plugin"); ecrire_plugin_actifs(["guichet"], false, "ajoute");');

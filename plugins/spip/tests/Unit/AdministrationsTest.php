@@ -50,10 +50,14 @@ final class AdministrationsTest extends SiteSpipTestCase {
 		self::assertArrayHasKey('expire', sql_showtable('spip_guichet_commandes')['field']);
 	}
 
-	public function testUninstallRemovesTablesAndConfiguration(): void {
+	public function testUninstallRemovesTablesAndConfigurationButKeepsTheTaxReceipts(): void {
 		guichet_vider_tables('guichet_base_version');
 		foreach (guichet_tables() as $table) {
-			self::assertFalse(sql_showtable($table), $table);
+			if (in_array($table, guichet_tables_recus(), true)) {
+				self::assertNotFalse(sql_showtable($table), $table . ' is kept: receipts must be kept and numbered on');
+			} else {
+				self::assertFalse(sql_showtable($table), $table);
+			}
 		}
 		self::assertNull(lire_config('guichet'));
 		self::assertNull(lire_meta('guichet_base_version'));

@@ -22,11 +22,12 @@ final class RecusInstallationTest extends SiteSpipTestCase {
 		self::assertSame($secret, lire_config('guichet_secret_recus'));
 	}
 
-	public function testUninstallRemovesTheReceiptsMetas(): void {
+	public function testUninstallRemovesTheReceiptsSettingsButKeepsTheLinksSecret(): void {
 		ecrire_config('guichet_recus', ['ville' => 'Montreuil']);
 		ecrire_meta('guichet_recus_annuels', '2025');
+		ecrire_meta('guichet_secret_recus', str_repeat('ab', 32));
 		guichet_vider_tables('guichet_base_version');
-		self::assertNull(lire_config('guichet_secret_recus'));
+		self::assertSame(str_repeat('ab', 32), lire_config('guichet_secret_recus'), 'links already e-mailed keep working after a reinstall');
 		self::assertNull(lire_config('guichet_recus'));
 		self::assertNull(lire_config('guichet_recus_annuels'));
 	}

@@ -138,11 +138,15 @@ CREATE TABLE $counters (
         update_option(self::OPTION, self::VERSION);
     }
 
-    /** Removes every table and option (uninstall.php only: the orders are the association's records). */
+    /**
+     * Removes the plugin's tables and schema version (uninstall.php only: the orders are the association's records).
+     * The tax receipts and their counters stay: the law asks the association to keep them, and a reinstall must
+     * go on numbering where the series stopped instead of issuing 2026-00001 a second time.
+     */
     public static function drop(): void
     {
         global $wpdb;
-        foreach (['forms', 'orders', 'seats', 'events', 'idempotency', 'receipts', 'receipt_counters'] as $name) {
+        foreach (['forms', 'orders', 'seats', 'events', 'idempotency'] as $name) {
             $wpdb->query('DROP TABLE IF EXISTS ' . self::table($name)); // phpcs:ignore WordPress.DB.PreparedSQL
         }
         delete_option(self::OPTION);
