@@ -87,11 +87,12 @@ export const options = {
   format: 'esm',
   metafile: true,
   plugins: [
-    privatePacks(join(here, 'src/index.ts')),
-    errorCatalogue,
-    simulationCards,
+    // Before privatePacks, whose loader would otherwise take the packs' private copies of these two.
     compactCountries,
     compactCurrencies,
+    privatePacks(),
+    errorCatalogue,
+    simulationCards,
   ],
   // Browsers with native class fields, optional chaining and ?? (2022): no down-levelling helpers in the bundle.
   target: ['es2022', 'chrome100', 'firefox100', 'safari15.4'],

@@ -1,6 +1,7 @@
 // esbuild plugins giving the widgets' bundle a compact copy of the domain's data tables. The domain's files stay
 // the single source: each plugin reads them at build time and fails the build when their shape has changed.
 import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 /** The string literals of `const NAME = '…' + '…';` in a source file, joined. */
 function constantText(source, name, file) {
@@ -22,8 +23,9 @@ function replaceConstant(source, name, file, expression) {
 export const compactCountries = {
   name: 'guichet-compact-countries',
   setup(build) {
-    build.onLoad({ filter: /domain[\\/]validation[\\/]countries\.ts$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
+    build.onLoad({ filter: /domain[\\/]validation[\\/]countries\.ts(#[\w-]+)?$/ }, (args) => {
+      const file = args.path.replace(/#.*$/, '');
+      const source = readFileSync(file, 'utf8');
       const codes = constantText(source, 'CODES', args.path).trim().split(/\s+/);
       const bits = new Uint8Array(Math.ceil((26 * 26) / 8));
       for (const code of codes) {
@@ -34,7 +36,11 @@ export const compactCountries = {
       const decode = `Array.from({ length: 676 }, (_, i) =>
         (atob('${Buffer.from(bits).toString('base64')}').charCodeAt(i >> 3) >> (i & 7)) & 1
           ? String.fromCharCode(65 + Math.floor(i / 26), 65 + (i % 26)) : '').filter(Boolean).join(' ')`;
-      return { contents: replaceConstant(source, 'CODES', args.path, decode), loader: 'ts' };
+      return {
+        contents: replaceConstant(source, 'CODES', args.path, decode),
+        loader: 'ts',
+        resolveDir: dirname(file),
+      };
     });
   },
 };
@@ -47,15 +53,16 @@ export const compactCountries = {
 export const compactCurrencies = {
   name: 'guichet-compact-currencies',
   setup(build) {
-    build.onLoad({ filter: /domain[\\/]currencies\.ts$/ }, (args) => {
-      let source = replaceConstant(readFileSync(args.path, 'utf8'), 'TWO_DECIMAL', args.path, "''");
+    build.onLoad({ filter: /domain[\\/]currencies\.ts(#[\w-]+)?$/ }, (args) => {
+      const file = args.path.replace(/#.*$/, '');
+      let source = replaceConstant(readFileSync(file, 'utf8'), 'TWO_DECIMAL', args.path, "''");
       const exported = /export const CURRENCY_EXPONENTS[^=]*= Object\.freeze\(table\);/;
       if (!exported.test(source)) throw new Error(`${args.path}: CURRENCY_EXPONENTS changed shape`);
       source = source.replace(
         exported,
         'export const CURRENCY_EXPONENTS: Readonly<Record<string, number>> = new Proxy(table, { get: (known, code: string) => known[code] ?? 2 });',
       );
-      return { contents: source, loader: 'ts' };
+      return { contents: source, loader: 'ts', resolveDir: dirname(file) };
     });
   },
 };

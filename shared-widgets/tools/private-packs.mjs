@@ -1,41 +1,17 @@
-// esbuild plugin: each form pack (src/packs/<kind>-<lang>.ts) comes out as ONE chunk holding the kind's code and
-// its strings. esbuild moves a module imported by two chunks into a third, shared one: donation.ts, imported by
-// donation-fr and donation-en, would become a chunk of its own, and fr.ts, imported by three packs, another.
-// So every module a pack reaches that is not part of the core gets a private copy per pack: same source, a path
-// suffixed with the pack's name. The copy of fr.ts in donation-fr then loses, by tree shaking, the groups of
-// strings that pack does not import. The dist folder holds the kind's code twice (once per language); a visitor
-// downloads one of them.
-import { build as esbuild } from 'esbuild';
+// esbuild plugin: each form pack (src/packs/<kind>-<lang>.ts) comes out as ONE chunk holding the kind's code, its
+// strings and the core: a visitor's form is one gzip stream (about 0.5 KB smaller than the core and the pack
+// apart). esbuild moves a module imported by two chunks into a third, shared one: the core, imported by six
+// packs, would become a chunk of its own, and fr.ts, imported by three packs, another. So every module a pack
+// reaches gets a private copy per pack: same source, a path suffixed with the pack's name. The copy of fr.ts in
+// donation-fr then loses, by tree shaking, the groups of strings that pack does not import. The dist folder holds
+// the core six times; a visitor downloads it once per kind and language on the page.
+// Two exceptions, loaded by the packs on demand and shared by all of them: Stripe's loader package and the
+// simulation's test-card step (which then brings its own copies of the few core parts it uses).
 import { readFileSync } from 'node:fs';
-import { dirname, extname, relative } from 'node:path';
+import { dirname, extname } from 'node:path';
 
 const NAMESPACE = 'guichet-pack';
 const SUFFIX = /#([a-z]+-[a-z]+)$/;
-
-/** The files the entry imports statically, directly or not: the core, which every chunk shares. */
-async function coreFiles(options, entry) {
-  const { metafile } = await esbuild({
-    entryPoints: [entry],
-    absWorkingDir: options.absWorkingDir,
-    resolveExtensions: options.resolveExtensions,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    outdir: 'unused',
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-  });
-  const core = new Set();
-  const visit = (file) => {
-    if (core.has(file)) return;
-    core.add(file);
-    for (const edge of metafile.inputs[file]?.imports ?? [])
-      if (edge.kind === 'import-statement') visit(edge.path);
-  };
-  visit(relative(options.absWorkingDir, entry));
-  return core;
-}
 
 /** The pack a module belongs to: a pack file itself, or a private copy made for one. */
 function packOf(importer, namespace) {
@@ -43,16 +19,12 @@ function packOf(importer, namespace) {
   return /[\\/]src[\\/]packs[\\/]([a-z]+-[a-z]+)\.ts$/.exec(importer)?.[1];
 }
 
-/** `entry` is the script hosts load (src/index.ts); `options`, the build's own. */
-export function privatePacks(entry) {
+const SHARED = /[\\/]node_modules[\\/]|[\\/]src[\\/]payment[\\/]simulation\.ts$/;
+
+export function privatePacks() {
   return {
     name: 'guichet-private-packs',
     setup(build) {
-      const options = build.initialOptions;
-      let core = new Set();
-      build.onStart(async () => {
-        core = await coreFiles(options, entry);
-      });
       build.onResolve({ filter: /.*/ }, async (args) => {
         const pack = packOf(args.importer, args.namespace);
         if (!pack || args.pluginData?.resolving) return undefined;
@@ -63,9 +35,7 @@ export function privatePacks(entry) {
           pluginData: { resolving: true },
         });
         if (resolved.errors.length) return { errors: resolved.errors };
-        if (resolved.namespace !== 'file' || core.has(relative(options.absWorkingDir, resolved.path))) {
-          return resolved;
-        }
+        if (resolved.namespace !== 'file' || SHARED.test(resolved.path)) return resolved;
         return { path: `${resolved.path}#${pack}`, namespace: NAMESPACE };
       });
       build.onLoad({ filter: SUFFIX, namespace: NAMESPACE }, (args) => {

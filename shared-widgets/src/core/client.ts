@@ -28,12 +28,13 @@ export class ProtocolError extends Error {
 /** Protocol v1 as seen from the browser: one instance per element, bound to its host and language. */
 export class ProtocolClient {
   readonly #base: string;
-  readonly #locale: Locale;
+  /** The payer's language: the host answers in it. */
+  readonly locale: Locale;
   readonly #fetcher: Fetch;
 
   constructor(base: string, locale: Locale, fetcher: Fetch = (input, init) => fetch(input, init)) {
     this.#base = new URL(base.replace(/\/+$/, ''), document.baseURI).href;
-    this.#locale = locale;
+    this.locale = locale;
     this.#fetcher = fetcher;
   }
 
@@ -43,7 +44,7 @@ export class ProtocolClient {
   }
 
   form(formId: string): Promise<FormDefinition> {
-    return this.#send('GET', `${ROUTES.form(formId)}?locale=${this.#locale}`);
+    return this.#send('GET', `${ROUTES.form(formId)}?locale=${this.locale}`);
   }
 
   createOrder(formId: string, request: OrderRequest, idempotencyKey: string): Promise<OrderCreated> {
@@ -74,7 +75,7 @@ export class ProtocolClient {
         method,
         headers: {
           Accept: 'application/json',
-          'Accept-Language': this.#locale,
+          'Accept-Language': this.locale,
           ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
           ...headers,
         },

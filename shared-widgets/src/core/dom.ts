@@ -34,9 +34,13 @@ export function fill(parent: Element, ...children: Child[]): void {
   append(parent, children);
 }
 
-/** An id unique in the page, so two forms on one page never share a label target. */
+/**
+ * An id unique in the page, so two forms on one page never share a label target. Each form's chunk has its
+ * own copy of this module (a donation and a ticket form on one page count apart), hence a random part per copy.
+ */
+const copy = Math.random().toString(36).slice(2, 6);
 let counter = 0;
-export const uid = (prefix = 'g') => `${prefix}${(++counter).toString(36)}`;
+export const uid = (prefix = 'g') => `${prefix}${copy}${(++counter).toString(36)}`;
 
 /** Moves focus to an element that is not focusable by default (a heading, a summary). */
 export function focusOn(element: HTMLElement | null | undefined): void {

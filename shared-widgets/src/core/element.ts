@@ -1,17 +1,16 @@
 import type { FormDefinition } from '../../../backend-adapter/src/protocol/form';
 import type { OrderCreated, OrderStatus } from '../../../backend-adapter/src/protocol/order-response';
-import type { Locale } from '../../../backend-adapter/src/protocol/common';
-import { BOOT } from '../i18n/boot';
-import { i18n, toLocale, type I18n } from '../i18n';
+import { i18n, type I18n } from '../i18n';
 import { METHOD, paymentChoice, seedMethod } from '../sections/payment-choice';
 import { RETURN_PARAMS } from '../sections/common';
 import { Attempts } from './attempts';
-import { ProtocolClient, ProtocolError } from './client';
+import type { ProtocolClient } from './client';
+import { isProtocolError } from './protocol-error';
 import { money, type Ctx } from './context';
 import { byAttr, focusOn, h, uid } from './dom';
 import { hideProblems, showProblems, validateAll, type Problem } from './errors';
 import { readInnerForm } from './inner-form';
-import type { Pack } from './chunks';
+import type { Pack } from './packs';
 import type { Kind } from './kind';
 import { FormState } from './state';
 import { confirmation } from '../views/confirmation';
@@ -23,20 +22,17 @@ type OfflineNext = Extract<OrderCreated['next'], { type: 'offline' }>;
 const STALE = new Set(['sold_out', 'not_enough_available', 'form_closed', 'form_not_yet_open']);
 
 /**
- * One form on the page: `<guichet-donation base="…" form="…" lang="fr">`. It reads its definition from the
- * host, takes over the host's no-JS form (keeping what was typed in it), and walks the payer through the
- * form, the payment and the order's status. Everything is kept per element: any number of forms per page.
+ * One form on the page, once its definition and its pack have arrived (core/host.ts fetches both): it takes
+ * over the host's no-JS form (keeping what was typed in it), and walks the payer through the form, the payment
+ * and the order's status. Everything is kept per element: any number of forms per page.
  */
-export abstract class GuichetForm extends HTMLElement {
-  /** The kind's code and strings, fetched on first use: a donation page never downloads the ticket code. */
-  protected abstract readonly loadPack: (locale: Locale) => Promise<Pack>;
-  #kind!: Kind;
-  #locale: Locale = 'fr';
-  #started = false;
+class GuichetForm {
+  readonly #host: HTMLElement;
+  readonly #kind: Kind;
+  readonly #i18n: I18n;
+  readonly #client: ProtocolClient;
   readonly #uid = uid('guichet');
   readonly #attempts = new Attempts();
-  #i18n!: I18n;
-  #client!: ProtocolClient;
   #state = new FormState();
   #ctx?: Ctx;
   #root = h('div', { class: 'g-root' });
@@ -44,46 +40,12 @@ export abstract class GuichetForm extends HTMLElement {
   #otherView: HTMLElement | null = null;
   #announcer = h('p', { class: 'g-sr', role: 'status' });
 
-  connectedCallback(): void {
-    if (this.#started) return;
-    this.#started = true;
-    this.#locale = toLocale(this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang);
-    this.#client = new ProtocolClient(this.getAttribute('base') ?? '', this.#locale);
-    this.classList.add('guichet');
-    void this.#load();
-  }
-
-  get #formId(): string {
-    return this.getAttribute('form') ?? '';
-  }
-
-  /** Fetches the definition; until it comes, the host's no-JS form (or a placeholder of the same height) stays. */
-  async #load(): Promise<void> {
-    const inner = this.querySelector('form');
-    const boot = BOOT[this.#locale];
-    this.dataset.state = 'loading';
-    if (!inner) this.replaceChildren(h('p', { class: 'g-loading', role: 'status' }, boot.loading));
-    let def: FormDefinition;
-    try {
-      // The definition and the kind's code and strings come in parallel.
-      const [definition, pack] = await Promise.all([
-        this.#client.form(this.#formId),
-        this.loadPack(this.#locale),
-      ]);
-      def = definition;
-      this.#kind = pack.kind;
-      this.#i18n = i18n(this.#locale, pack.strings);
-    } catch {
-      // With the no-JS form still there the payer loses nothing: it posts to the host as without JavaScript.
-      if (inner) return void (this.dataset.state = 'fallback');
-      this.dataset.state = 'failed';
-      const retry = h('button', { type: 'button', class: 'g-button g-secondary' }, boot.retry);
-      retry.addEventListener('click', () => void this.#load());
-      this.replaceChildren(
-        h('div', { class: 'g-root', role: 'alert' }, h('p', null, boot.loadFailed), retry),
-      );
-      return;
-    }
+  constructor(host: HTMLElement, pack: Pack, client: ProtocolClient, def: FormDefinition) {
+    this.#host = host;
+    this.#kind = pack.kind;
+    this.#i18n = i18n(client.locale, pack.strings);
+    this.#client = client;
+    const inner = host.querySelector('form');
     const seed = inner ? readInnerForm(inner) : {};
     seedMethod(seed);
     this.#kind.seed?.(seed, def);
@@ -92,10 +54,14 @@ export abstract class GuichetForm extends HTMLElement {
       ? (document.activeElement as HTMLInputElement).name
       : '';
     this.#render(def);
-    this.replaceChildren(this.#root);
-    this.dataset.state = 'ready';
+    host.replaceChildren(this.#root);
+    host.dataset.state = 'ready';
     if (focused) this.#root.querySelector<HTMLElement>(byAttr('name', focused))?.focus();
-    await this.#resume();
+    void this.#resume();
+  }
+
+  get #formId(): string {
+    return this.#host.getAttribute('form') ?? '';
   }
 
   /**
@@ -205,8 +171,8 @@ export abstract class GuichetForm extends HTMLElement {
 
   /** Shows why the host refused, next to the fields concerned; nothing typed is lost. */
   async #refused(error: unknown): Promise<void> {
-    const body = error instanceof ProtocolError ? error.body : null;
-    if (!(error instanceof ProtocolError) || !error.retryable) this.#attempts.settle();
+    const body = isProtocolError(error) ? error.body : null;
+    if (!isProtocolError(error) || !error.retryable) this.#attempts.settle();
     const ctx = this.#ctx;
     if (!ctx) return;
     // Request paths are turned into on-screen names now, against the order as it was sent.
@@ -293,13 +259,6 @@ function recall(formId: string): { id: string; token: string } | null {
   }
 }
 
-/** Registers `tag` for a kind once, however many times the script is included. */
-export function defineForm(tag: string, loadPack: (locale: Locale) => Promise<Pack>): void {
-  if (customElements.get(tag)) return;
-  customElements.define(
-    tag,
-    class extends GuichetForm {
-      protected readonly loadPack = loadPack;
-    },
-  );
-}
+/** The pack's entry point (see core/packs.ts). */
+export const start: Pack['start'] = (host, pack, client, def) =>
+  void new GuichetForm(host, pack, client, def);

@@ -37,11 +37,6 @@ const fill = (text: string, params: Params = {}) =>
     params[name] === undefined ? whole : String(params[name]),
   );
 
-/** `fr` unless the language tag is English ("en", "en-GB"…): the widgets speak these two. */
-export function toLocale(tag: string | null | undefined): Locale {
-  return tag && /^en\b/i.test(tag) ? 'en' : 'fr';
-}
-
 export function i18n(locale: Locale, { default: catalogue, errors }: Language): I18n {
   const rules = new Intl.PluralRules(locale);
   const numbers = new Intl.NumberFormat(locale);

@@ -1,6 +1,6 @@
 import type { NextAction, SimulationResult } from '../../../backend-adapter/src/protocol/order-response';
 import { SIMULATION_CARDS } from '../../../backend-adapter/src/protocol/simulation-cards';
-import { ProtocolError } from '../core/client';
+import { isProtocolError } from '../core/protocol-error';
 import { idFor, money } from '../core/context';
 import { h } from '../core/dom';
 import { showFieldError } from '../core/errors';
@@ -115,13 +115,10 @@ export function simulationPayment(step: PaymentStep, next: SimulationNext): HTML
     try {
       await settle(await client.simulate(next.confirmUrl, { clientSecret: next.clientSecret, card }));
     } catch (error) {
-      step.problem(error instanceof ProtocolError && error.body ? error.body.message : t('network'));
+      step.problem(isProtocolError(error) && error.body ? error.body.message : t('network'));
     } finally {
       button.disabled = false;
     }
   });
   return form;
 }
-
-/** The core's parts, re-exported so this chunk and the entry share one core chunk (see core/core-chunk.ts). */
-export { CORE as __core } from '../core/core-chunk';

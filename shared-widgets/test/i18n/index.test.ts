@@ -1,6 +1,7 @@
 import * as english from '../../src/i18n/en';
 import * as french from '../../src/i18n/fr';
-import { i18n, toLocale } from '../../src/i18n';
+import { i18n } from '../../src/i18n';
+import { toLocale } from '../../src/i18n/boot';
 
 describe('i18n', () => {
   test('English for English tags, French otherwise', () => {

@@ -1,0 +1,9 @@
+import type { ProtocolError } from './client';
+
+/**
+ * Whether a failure is the protocol's (a ProtocolError). The client lives in guichet.js (core/host.ts) while
+ * the code reading its errors lives in each form's chunk, which must not import the client's module (esbuild
+ * would move it to a chunk of its own): so the error is recognised by its fields, not its class.
+ */
+export const isProtocolError = (error: unknown): error is ProtocolError =>
+  error instanceof Error && typeof (error as Partial<ProtocolError>).status === 'number';
