@@ -12,6 +12,9 @@ OUT=$CACHE/wordpress
 SQLITE_ZIP=$CACHE/sqlite-database-integration.zip
 PLAYGROUND_CLI=@wp-playground/cli@3.1.56
 mkdir -p "$CACHE"
+# Jest workers may ask at the same moment: one fetches, the others wait for it and find the tree ready.
+exec 9>"$CACHE/.fetch-wordpress.lock"
+flock 9
 
 if [ -f "$OUT/wp-includes/version.php" ]; then
   echo "WordPress already in $OUT"

@@ -225,6 +225,8 @@ export async function startWordPress(options: StartOptions = {}): Promise<WordPr
   const port = options.port ?? (await freePort());
   const url = `http://${host}:${port}`;
   const temporary = options.dir === undefined;
+  // First, so that .cache exists (and holds WordPress) before a site directory is made in it.
+  ensureWordPress();
   const dir = options.dir ?? mkdtempSync(join(CACHE, 'wp-site-'));
   prepareSite(dir, url, options.config, options.mysql);
   const plugins = options.activate === false ? [] : ['guichet/guichet.php'];
