@@ -25,9 +25,9 @@ function sizes(): void {
   const metafile: unknown = JSON.parse(readFileSync(join(DIST, 'meta.json'), 'utf8'));
   console.log(sizeReport(metafile, DIST));
   // What the heaviest form is made of, so the next saving is looked for where the bytes are.
-  for (const [module, bytes] of moduleShares(metafile, DIST, 'tickets', 'fr') as [string, number][]) {
+  for (const [module, bytes] of moduleShares(metafile, DIST, 'membership', 'fr') as [string, number][]) {
     if (bytes >= 50)
-      console.log(`widget-js-gzip-share[tickets,fr,${module}]: ${(bytes / 1000).toFixed(2)} KB (estimate)`);
+      console.log(`widget-js-gzip-share[membership,fr,${module}]: ${(bytes / 1000).toFixed(2)} KB (estimate)`);
   }
 }
 

@@ -13,14 +13,9 @@ async function boot(host: HTMLElement, locale: Locale, loadPack: (locale: Locale
   const inner = host.querySelector('form');
   const words = BOOT[locale];
   const client = new ProtocolClient(host.getAttribute('base') ?? '', locale);
-  const paragraph = (text: string) => Object.assign(document.createElement('p'), { textContent: text });
   host.dataset.state = 'loading';
-  if (!inner) {
-    const loading = paragraph(words.loading);
-    loading.className = 'g-loading';
-    loading.setAttribute('role', 'status');
-    host.replaceChildren(loading);
-  }
+  // Our own constant words, so markup is safe here; the form's chunk, with its DOM builder, is not there yet.
+  if (!inner) host.innerHTML = `<p class="g-loading" role="status">${words.loading}</p>`;
   try {
     const [def, pack] = await Promise.all([client.form(host.getAttribute('form') ?? ''), loadPack(locale)]);
     pack.start(host, pack, client, def);
@@ -28,17 +23,8 @@ async function boot(host: HTMLElement, locale: Locale, loadPack: (locale: Locale
     // With the no-JS form still there the payer loses nothing: it posts to the host as without JavaScript.
     if (inner) return void (host.dataset.state = 'fallback');
     host.dataset.state = 'failed';
-    const retry = Object.assign(document.createElement('button'), {
-      type: 'button',
-      textContent: words.retry,
-    });
-    retry.className = 'g-button g-secondary';
-    retry.onclick = () => void boot(host, locale, loadPack);
-    const root = document.createElement('div');
-    root.className = 'g-root';
-    root.setAttribute('role', 'alert');
-    root.append(paragraph(words.loadFailed), retry);
-    host.replaceChildren(root);
+    host.innerHTML = `<div class="g-root" role="alert"><p>${words.loadFailed}</p><button type="button" class="g-button g-secondary">${words.retry}</button></div>`;
+    (host.querySelector('button') as HTMLButtonElement).onclick = () => void boot(host, locale, loadPack);
   }
 }
 
