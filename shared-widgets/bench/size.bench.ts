@@ -27,7 +27,9 @@ function sizes(): void {
   // What the heaviest form is made of, so the next saving is looked for where the bytes are.
   for (const [module, bytes] of moduleShares(metafile, DIST, 'membership', 'fr') as [string, number][]) {
     if (bytes >= 50)
-      console.log(`widget-js-gzip-share[membership,fr,${module}]: ${(bytes / 1000).toFixed(2)} KB (estimate)`);
+      console.log(
+        `widget-js-gzip-share[membership,fr,${module}]: ${(bytes / 1000).toFixed(2)} KB (estimate)`,
+      );
   }
 }
 
