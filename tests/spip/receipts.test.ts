@@ -5,22 +5,16 @@
 // page "Reçus fiscaux", both checked with axe-core; what they do is the PHP real-SPIP tier's
 // (plugins/spip/tests/RealSpip/RecusFiscauxTest.php).
 import type { Browser } from 'playwright-core';
-import { pdfText } from '../../backend-adapter/testing/pdf-text';
 import { guardedPage, launchChromium } from '../browser/support/browser';
 import { expectAccessibleWithin } from './axe-within';
 import { spipUnavailable, startSpip, type Json, type SpipSite } from './spip-site';
+import { signedReceiptLinkTests } from '../support/receipt-links';
+import { paidSimulationDonation, RECEIPT_GIFT } from '../support/simulation-donation';
 
 jest.setTimeout(120_000);
 
 const unavailable = spipUnavailable();
 if (unavailable) console.log(`real-SPIP receipts: SKIPPED (${unavailable})`);
-
-const payer = {
-  email: 'camille.martin@example.fr',
-  firstName: 'Camille',
-  lastName: 'Martin',
-  address: { line1: '8 allée des Tilleuls', postalCode: '93100', city: 'Montreuil', country: 'FR' },
-};
 
 (unavailable ? describe.skip : describe)('tax receipts on a real SPIP', () => {
   let site: SpipSite;
@@ -38,23 +32,9 @@ const payer = {
 
   /** A one-off donation of `amount` cents paid with the test card; its order id and status token. */
   async function paidDonation(amount: number, taxReceipt: boolean): Promise<{ id: string; token: string }> {
-    const created = await call('POST', `/forms/${formId}/orders`, {
-      kind: 'donation',
-      locale: 'fr',
-      payment: { provider: 'simulation' },
-      payer,
-      coverFees: false,
-      expectedTotal: amount,
-      donation: { amount, frequency: 'once', taxReceipt, anonymous: false },
-    });
-    expect(created.status).toBe(201);
-    const { order, token, next } = created.body as { order: Json; token: string; next: Json };
-    const confirm = await call('POST', `/simulation/${order.id as string}/confirm`, {
-      clientSecret: next.clientSecret,
-      card: '4242424242424242',
-    });
-    expect(confirm.body).toMatchObject({ order: { status: 'paid' } });
-    return { id: order.id as string, token };
+    const paid = await paidSimulationDonation(call, formId, amount, taxReceipt);
+    expect(paid.confirmed).toMatchObject({ order: { status: 'paid' } });
+    return paid;
   }
 
   beforeAll(async () => {
@@ -69,7 +49,7 @@ const payer = {
       payment: { providers: ['simulation'] },
       taxReceipt: { enabled: true, scheme: 'general' },
     });
-    const paid = await paidDonation(12345, true);
+    const paid = await paidDonation(RECEIPT_GIFT.amount, true);
     const status = await call('GET', `/orders/${paid.id}?token=${encodeURIComponent(paid.token)}`);
     receipt = status.body.receipt as { number: string; url: string };
   }, 60_000);
@@ -88,38 +68,7 @@ const payer = {
     );
   });
 
-  test('the signed link serves the PDF as an attachment, never cached, saying donor, amount and number', async () => {
-    const response = await fetch(receipt.url);
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe('application/pdf');
-    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="[^"]+\.pdf"$/);
-    expect(response.headers.get('cache-control')).toContain('no-store');
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    const text = pdfText(bytes);
-    expect(text).toContain(receipt.number);
-    expect(text).toContain('Camille');
-    expect(text).toContain('Martin');
-    expect(text).toMatch(/123,45/);
-    expect(text).toContain('cent vingt-trois euros et quarante-cinq centimes');
-    expect(text).toContain('Les Amis du Jardin');
-    expect(text).toContain('Claude Petit');
-  });
-
-  test('a wrong or missing token, or an unknown receipt, is 404 and gives nothing away', async () => {
-    const url = new URL(receipt.url);
-    const token = url.searchParams.get('token') ?? '';
-    const wrong = new URL(url);
-    wrong.searchParams.set('token', (token[0] === 'a' ? 'b' : 'a') + token.slice(1));
-    const missing = new URL(url);
-    missing.searchParams.delete('token');
-    const unknown = new URL(url.href.replace(/rcp_[0-9a-f]{24}/, 'rcp_000000000000000000000000'));
-    for (const bad of [wrong, missing, unknown]) {
-      const response = await fetch(bad);
-      expect(response.status).toBe(404);
-      expect(response.headers.get('content-type')).not.toContain('pdf');
-      expect(await response.text()).not.toContain('%PDF');
-    }
-  });
+  signedReceiptLinkTests(() => receipt, [...RECEIPT_GIFT.mentions, 'Les Amis du Jardin', 'Claude Petit']);
 
   test('a donation without a receipt asked gets none, and uses no number', async () => {
     const paid = await paidDonation(2000, false);

@@ -5,7 +5,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './wp-server';
+import { freePort, type MySqlDatabase } from './wp-server';
 
 const BINARIES = [
   '/usr/sbin/mariadbd',
@@ -106,4 +106,38 @@ export async function startMariaDB(): Promise<MariaDB> {
     },
     stop,
   };
+}
+
+/** Declares one test that gets a fresh database on the block's MariaDB server. */
+export type MariaDBTest = (name: string, body: (mysql: MySqlDatabase) => Promise<void>) => void;
+
+/**
+ * `describe('MariaDB')` with one throwaway server for its tests, started before them and stopped after; `body`
+ * declares them with the `test` it is given. Absent MariaDB skips them on a developer's machine, saying so with
+ * `what` ("<what> on MariaDB skipped: …"), never under CI, where they fail instead.
+ */
+export function describeOnMariaDB(what: string, body: (test: MariaDBTest) => void): void {
+  describe('MariaDB', () => {
+    const missing = mariadbMissing();
+    // Absent MariaDB is a reason to skip on a developer's machine, never under CI.
+    const runs = missing === null || process.env.CI === 'true';
+    if (!runs) console.log(`${what} on MariaDB skipped: ${missing}`);
+    let mariadb: MariaDB | undefined;
+
+    beforeAll(async () => {
+      if (runs) mariadb = await startMariaDB();
+    });
+
+    afterAll(async () => {
+      await mariadb?.stop();
+    });
+
+    body((name, run) => {
+      (runs ? test : test.skip)(name, async () => {
+        if (!mariadb) throw new Error(`MariaDB is required under CI: ${missing}`);
+        const database = await mariadb.createDatabase('wp');
+        await run({ host: mariadb.host, port: mariadb.port, database });
+      });
+    });
+  });
 }

@@ -3,8 +3,9 @@
 // duplicate, and the hash-chained ledger verifies.
 import type { StartOptions, WordPressSite } from './wp-server';
 import { donationForm, phpProblems, saveForm, startGuichet } from './guichet-site';
-import { mariadbMissing, startMariaDB, type MariaDB } from './mariadb';
-import { paidDonation, RECEIPT_DONOR, RECEIPT_ISSUER } from './receipts-site';
+import { describeOnMariaDB } from './mariadb';
+import { paidDonation, RECEIPT_ISSUER } from './receipts-site';
+import { RECEIPT_DONOR } from '../support/simulation-donation';
 
 jest.setTimeout(240_000);
 
@@ -51,27 +52,7 @@ test(`SQLite: ${DONORS} donors paying at once get receipts numbered 1…${DONORS
   await rush({}, 'SQLite');
 });
 
-describe('MariaDB', () => {
-  const missing = mariadbMissing();
-  // Absent MariaDB is a reason to skip on a developer's machine, never under CI.
-  const runs = missing === null || process.env.CI === 'true';
-  if (!runs) console.log(`wordpress receipts rush on MariaDB skipped: ${missing}`);
-  let mariadb: MariaDB | undefined;
-
-  beforeAll(async () => {
-    if (runs) mariadb = await startMariaDB();
-  });
-
-  afterAll(async () => {
-    await mariadb?.stop();
-  });
-
-  (runs ? test : test.skip)(
-    `${DONORS} donors paying at once get receipts numbered 1…${DONORS}, one each, and the ledger verifies`,
-    async () => {
-      if (!mariadb) throw new Error(`MariaDB is required under CI: ${missing}`);
-      const database = await mariadb.createDatabase('wp_receipts_rush');
-      await rush({ mysql: { host: mariadb.host, port: mariadb.port, database } }, 'MariaDB');
-    },
-  );
+describeOnMariaDB('wordpress receipts rush', (test) => {
+  test(`${DONORS} donors paying at once get receipts numbered 1…${DONORS}, one each, and the ledger verifies`, (mysql) =>
+    rush({ mysql }, 'MariaDB'));
 });

@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT, type StartOptions, type WordPressSite } from './wp-server';
 import { startGuichet } from './guichet-site';
-import { mariadbMissing, startMariaDB, type MariaDB } from './mariadb';
+import { describeOnMariaDB } from './mariadb';
 
 jest.setTimeout(240_000);
 
@@ -62,29 +62,9 @@ test("the plugin's receipt pieces (settings, sanitizer, donor form, January run,
   });
 });
 
-describe('MariaDB', () => {
-  const missing = mariadbMissing();
-  // Absent MariaDB is a reason to skip on a developer's machine, never under CI.
-  const runs = missing === null || process.env.CI === 'true';
-  if (!runs) console.log(`wordpress receipt store contract on MariaDB skipped: ${missing}`);
-  let mariadb: MariaDB | undefined;
-
-  beforeAll(async () => {
-    if (runs) mariadb = await startMariaDB();
-  });
-
-  afterAll(async () => {
-    await mariadb?.stop();
-  });
-
-  (runs ? test : test.skip)(
-    'the plugin receipt storage passes every case of the adapter receipt store contract',
-    async () => {
-      if (!mariadb) throw new Error(`MariaDB is required under CI: ${missing}`);
-      const database = await mariadb.createDatabase('wp_receipts');
-      await withSite({ mysql: { host: mariadb.host, port: mariadb.port, database } }, async (site) => {
-        console.log(`wordpress receipt store contract (mysql): ${await phpunit(site, CONTRACT, 'mysql')}`);
-      });
-    },
-  );
+describeOnMariaDB('wordpress receipt store contract', (test) => {
+  test('the plugin receipt storage passes every case of the adapter receipt store contract', (mysql) =>
+    withSite({ mysql }, async (site) => {
+      console.log(`wordpress receipt store contract (mysql): ${await phpunit(site, CONTRACT, 'mysql')}`);
+    }));
 });

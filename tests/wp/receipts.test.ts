@@ -5,7 +5,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { pdfText } from '../../backend-adapter/testing/pdf-text';
 import { guardedPage, launchChromium } from '../browser/support/browser';
 import { inputValue, logIn, type AdminSession } from './admin-session';
 import { ROOT, type WordPressSite } from './wp-server';
@@ -18,7 +17,9 @@ import {
   startGuichet,
   type Json,
 } from './guichet-site';
-import { paidDonation as give, RECEIPT_DONOR, RECEIPT_ISSUER } from './receipts-site';
+import { paidDonation as give, RECEIPT_ISSUER } from './receipts-site';
+import { signedReceiptLinkTests } from '../support/receipt-links';
+import { RECEIPT_DONOR, RECEIPT_GIFT } from '../support/simulation-donation';
 
 jest.setTimeout(180_000);
 
@@ -49,7 +50,7 @@ beforeAll(async () => {
   site = await startGuichet({}, { receipts: ISSUER });
   await saveForm(site, donationForm('dons'));
   admin = await logIn(site);
-  const paid = await paidDonation(12345, true);
+  const paid = await paidDonation(RECEIPT_GIFT.amount, true);
   orderId = paid.id;
   const status = await call(site, 'GET', `/orders/${orderId}?token=${encodeURIComponent(paid.token)}`);
   receipt = status.body.receipt as { number: string; url: string };
@@ -79,38 +80,7 @@ test('the donor receives the receipt by e-mail: its number and the signed link',
   expect(mail?.message).toContain(receipt.url);
 });
 
-test('the signed link serves the PDF as an attachment, never cached, saying donor, amount and number', async () => {
-  const response = await fetch(receipt.url);
-  expect(response.status).toBe(200);
-  expect(response.headers.get('content-type')).toBe('application/pdf');
-  expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="[^"]+\.pdf"$/);
-  expect(response.headers.get('cache-control')).toContain('no-store');
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-');
-  const text = pdfText(bytes);
-  expect(text).toContain(receipt.number);
-  expect(text).toContain('Camille');
-  expect(text).toContain('Martin');
-  expect(text).toMatch(/123,45/);
-  expect(text).toContain('cent vingt-trois euros et quarante-cinq centimes');
-  expect(text).toContain('Les Amis du Jardin');
-});
-
-test('a wrong or missing token, or an unknown receipt, is 404 and gives nothing away', async () => {
-  const url = new URL(receipt.url);
-  const token = url.searchParams.get('token') ?? '';
-  const wrong = new URL(url);
-  wrong.searchParams.set('token', (token[0] === 'a' ? 'b' : 'a') + token.slice(1));
-  const missing = new URL(url);
-  missing.searchParams.delete('token');
-  const unknown = new URL(url.href.replace(/rcp_[0-9a-f]{24}/, 'rcp_000000000000000000000000'));
-  for (const bad of [wrong, missing, unknown]) {
-    const response = await fetch(bad);
-    expect(response.status).toBe(404);
-    expect(response.headers.get('content-type')).not.toContain('pdf');
-    expect(await response.text()).not.toContain('%PDF');
-  }
-});
+signedReceiptLinkTests(() => receipt, [...RECEIPT_GIFT.mentions, 'Les Amis du Jardin']);
 
 test('a donation without a receipt asked gets none', async () => {
   const paid = await paidDonation(2000, false);
@@ -172,22 +142,10 @@ test('every receipt action needs its nonce and the capability', async () => {
 
 test('the ledger verifies, and cancelling issues a cancellation receipt that marks the first replaced', async () => {
   const page = await admin.get('/wp-admin/admin.php?page=guichet-receipts');
-  const verify = await admin.post('/wp-admin/admin-post.php', {
-    action: 'guichet_receipt_action',
-    operation: 'verify',
-    number: '',
-    year: String(new Date().getFullYear()),
-    _wpnonce: formNonce(page.text, 'verify', ''),
-  });
+  const verify = await pressReceiptButton(page.text, 'verify', '');
   expect(verify.headers.get('location')).toContain('guichet_done=verified');
 
-  const cancel = await admin.post('/wp-admin/admin-post.php', {
-    action: 'guichet_receipt_action',
-    operation: 'cancel',
-    number: receipt.number,
-    year: String(new Date().getFullYear()),
-    _wpnonce: formNonce(page.text, 'cancel', receipt.number),
-  });
+  const cancel = await pressReceiptButton(page.text, 'cancel', receipt.number);
   const location = new URL(cancel.headers.get('location') ?? '', site.url);
   expect(location.searchParams.get('guichet_done')).toBe('cancelled');
   const after = await admin.get(location.pathname + location.search);
@@ -354,6 +312,21 @@ function formNonce(html: string, operation: string, number: string): string {
   return nonce;
 }
 
+/** Posts the receipts page's one-button form for `operation` on `number` (this year's), as the treasurer would. */
+function pressReceiptButton(
+  html: string,
+  operation: string,
+  number: string,
+): ReturnType<AdminSession['post']> {
+  return admin.post('/wp-admin/admin-post.php', {
+    action: 'guichet_receipt_action',
+    operation,
+    number,
+    year: String(new Date().getFullYear()),
+    _wpnonce: formNonce(html, operation, number),
+  });
+}
+
 const AXE = require.resolve('axe-core/axe.min.js');
 
 /**
@@ -397,13 +370,7 @@ test('a gift paid while the issuer is incomplete gets no receipt; once completed
     const page = await admin.get('/wp-admin/admin.php?page=guichet-receipts');
     expect(page.text).toContain('Reçus fiscaux');
     expect(page.text).not.toContain('réglages de l&#039;émetteur sont incomplets');
-    const issued = await admin.post('/wp-admin/admin-post.php', {
-      action: 'guichet_receipt_action',
-      operation: 'issue_missing',
-      number: '',
-      year: String(new Date().getFullYear()),
-      _wpnonce: formNonce(page.text, 'issue_missing', ''),
-    });
+    const issued = await pressReceiptButton(page.text, 'issue_missing', '');
     const location = new URL(issued.headers.get('location') ?? '', site.url);
     expect(location.searchParams.get('guichet_done')).toBe('issued');
     expect(location.searchParams.get('guichet_count')).toBe('1');

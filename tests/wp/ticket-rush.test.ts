@@ -3,7 +3,7 @@
 // every other buyer hears "not enough available", and nothing is left half-written.
 import type { StartOptions, WordPressSite } from './wp-server';
 import { call, phpProblems, rushBuyers, saveForm, startGuichet, ticketsForm } from './guichet-site';
-import { mariadbMissing, startMariaDB, type MariaDB } from './mariadb';
+import { describeOnMariaDB } from './mariadb';
 
 jest.setTimeout(180_000);
 
@@ -49,30 +49,10 @@ test(`SQLite: ${BUYERS} concurrent buyers of one seat each for ${QUOTA} seats: e
   await withSite({}, (site) => rush(site, 'SQLite'));
 });
 
-describe('MariaDB', () => {
-  const missing = mariadbMissing();
-  // Absent MariaDB is a reason to skip on a developer's machine, never under CI.
-  const runs = missing === null || process.env.CI === 'true';
-  if (!runs) console.log(`wordpress ticket rush on MariaDB skipped: ${missing}`);
-  let mariadb: MariaDB | undefined;
-
-  beforeAll(async () => {
-    if (runs) mariadb = await startMariaDB();
-  });
-
-  afterAll(async () => {
-    await mariadb?.stop();
-  });
-
-  (runs ? test : test.skip)(
-    `${BUYERS} concurrent buyers of one seat each for ${QUOTA} seats: exactly ${QUOTA} orders hold a seat`,
-    async () => {
-      if (!mariadb) throw new Error(`MariaDB is required under CI: ${missing}`);
-      const database = await mariadb.createDatabase('wp_rush');
-      await withSite({ mysql: { host: mariadb.host, port: mariadb.port, database } }, async (site) => {
-        expect(await site.php('global $wpdb; echo $wpdb->db_server_info();')).toMatch(/MariaDB/);
-        await rush(site, 'MariaDB');
-      });
-    },
-  );
+describeOnMariaDB('wordpress ticket rush', (test) => {
+  test(`${BUYERS} concurrent buyers of one seat each for ${QUOTA} seats: exactly ${QUOTA} orders hold a seat`, (mysql) =>
+    withSite({ mysql }, async (site) => {
+      expect(await site.php('global $wpdb; echo $wpdb->db_server_info();')).toMatch(/MariaDB/);
+      await rush(site, 'MariaDB');
+    }));
 });
