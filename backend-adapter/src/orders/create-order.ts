@@ -8,6 +8,7 @@ import { newOrderRecord, orderItems } from './new-order-record';
 import { OrderError, validationFailed } from './order-error';
 import { priceRequest } from './order-price';
 import { readRequest } from './order-request-checks';
+import { promoLimit, promoUsedUp } from './promo-used-up';
 import { orderStatusView } from './order-view';
 import { seatsGone } from './seats-gone';
 import { canonicalJson, newStatusToken, sha256 } from './secrets';
@@ -22,9 +23,9 @@ export interface CreateOrderInput {
 }
 
 /**
- * POST {base}/forms/{id}/orders: the server's own price (domain quoteOrder), the seats held and the order stored
- * in one transaction, then the provider asked to start the payment. When the provider fails, the order is
- * marked failed and its seats released, and nothing is charged.
+ * POST {base}/forms/{id}/orders: the server's own price (domain quoteOrder), the seats held, the promo code's
+ * uses checked again and the order stored in one transaction, then the provider asked to start the payment.
+ * When the provider fails, the order is marked failed and its seats released, and nothing is charged.
  */
 export async function createOrder(
   deps: OrdersDeps,
@@ -51,11 +52,13 @@ export async function createOrder(
   const token = newStatusToken();
   const order = newOrderRecord(site, form, request, quote, now, sha256(token));
   const items = orderItems(order.id, request);
+  const promo = promoLimit(form, order.promoCode);
   const created = await deps.storage.createOrder(
     {
       order,
       ...items,
       seats: quote.reservations,
+      ...(promo ? { promo } : {}),
       ...(input.idempotencyKey ? { idempotency: { key: input.idempotencyKey, requestHash } } : {}),
     },
     now,
@@ -65,6 +68,7 @@ export async function createOrder(
     if (replay) return replay;
     throw new OrderError('idempotency_conflict', { retryable: true });
   }
+  if (!created.ok && created.reason === 'promo_code_exhausted') throw promoUsedUp();
   if (!created.ok) throw seatsGone(form, request, created.typeId, created.available);
 
   // Nothing to pay (free tickets, a 100 % code): no provider is called and the order is paid at once.

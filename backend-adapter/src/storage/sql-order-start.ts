@@ -2,6 +2,7 @@ import type { NextAction } from '../protocol';
 import { ORDER_COLUMNS, memberValues, orderValues, placeholders, ticketValues } from './rows';
 import type { SqlDriver } from './sql-driver';
 import { noteHistory } from './sql-history';
+import { promoUsesLocked } from './sql-orders';
 import { seatsAvailable } from './sql-stock';
 import type { CreateOrderResult, IdempotencyRecord, NewOrder } from './types';
 
@@ -11,8 +12,8 @@ const INSERT_MEMBER =
 const INSERT_TICKET =
   'INSERT INTO tickets (id, order_id, type_id, position, first_name, last_name, code, checked_in_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
 /**
- * An order's start: stored with its seats held and its idempotency key claimed in one transaction, then the
- * provider's answer recorded, or the order abandoned when the provider failed.
+ * An order's start: stored with its seats held, its promo code's uses checked and its idempotency key claimed
+ * in one transaction, then the provider's answer recorded, or the order abandoned when the provider failed.
  */
 
 export async function findIdempotency(
@@ -44,6 +45,11 @@ export async function createOrder(db: SqlDriver, input: NewOrder, now: Date): Pr
   const holdUntil = order.expiresAt?.getTime() ?? null;
   if (input.seats.length > 0 && holdUntil === null) throw new Error('seats need an expiry date');
   const taken = await db.transaction(async (q): Promise<CreateOrderResult | null> => {
+    // The code's lock comes before any stock row's, in every transaction: no cycle of waits.
+    if (input.promo) {
+      const uses = await promoUsesLocked(db, q, order.site, order.formId, input.promo.code);
+      if (uses >= input.promo.maxUses) return { ok: false, reason: 'promo_code_exhausted' };
+    }
     // Lock the stock rows in a fixed order, so two buyers of the same types never wait on each other in a cycle.
     const seats = [...input.seats].sort((a, b) => (a.typeId < b.typeId ? -1 : a.typeId > b.typeId ? 1 : 0));
     for (const seat of seats) {

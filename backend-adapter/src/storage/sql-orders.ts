@@ -1,5 +1,5 @@
 import { toMember, toOrder, toTicket } from './rows';
-import type { SqlDriver } from './sql-driver';
+import type { Queryable, SqlDriver } from './sql-driver';
 import { noteHistory } from './sql-history';
 import type { CheckInResult, MemberRecord, OrderRecord, TicketRecord } from './types';
 
@@ -22,12 +22,32 @@ export async function orderItems(
   return { members: members.map(toMember), tickets: tickets.map(toTicket) };
 }
 
-export async function promoUses(db: SqlDriver, site: string, formId: string, code: string): Promise<number> {
+export async function promoUses(db: Queryable, site: string, formId: string, code: string): Promise<number> {
   const [row] = await db.all<{ n: number }>(
     `SELECT COUNT(*) AS n FROM orders WHERE site = ? AND form_id = ? AND promo_code = ? AND status IN ${PROMO_COUNTED}`,
     [site, formId, code],
   );
   return Number(row?.n ?? 0);
+}
+
+/**
+ * A code's uses counted inside an order's transaction, after taking a lock on that code (PostgreSQL: an advisory
+ * lock held until commit; SQLite's write lock already serialises the transactions), so that no other order with
+ * the code can be inserted between the count and our insert.
+ */
+export async function promoUsesLocked(
+  db: SqlDriver,
+  q: Queryable,
+  site: string,
+  formId: string,
+  code: string,
+): Promise<number> {
+  if (db.dialect === 'postgres') {
+    await q.all('SELECT pg_advisory_xact_lock(hashtext(?)) AS locked', [
+      `promo\n${site}\n${formId}\n${code}`,
+    ]);
+  }
+  return promoUses(q, site, formId, code);
 }
 
 export async function raisedAmount(db: SqlDriver, site: string, formId: string): Promise<number> {

@@ -97,12 +97,18 @@ export interface NewOrder {
   tickets: TicketRecord[];
   /** Seats to hold until `order.expiresAt`, checked against the stock in the same transaction. */
   seats: SeatRequest[];
+  /**
+   * The order's promo code and its limit: its uses (pending and paid orders of the form) are counted under the
+   * same lock as the insert, so concurrent buyers never use it more than `maxUses` times.
+   */
+  promo?: { code: string; maxUses: number };
   idempotency?: { key: string; requestHash: string };
 }
 
 export type CreateOrderResult =
   | { ok: true }
   | { ok: false; reason: 'not_enough_available'; typeId: string; available: number }
+  | { ok: false; reason: 'promo_code_exhausted' }
   | { ok: false; reason: 'idempotency_key_taken'; existing: IdempotencyRecord };
 
 /** What happens to the seats of a ticket order when its status moves. */
