@@ -1,5 +1,6 @@
 // The block editor on a French site: the Guichet editor scripts get French strings, from the JSON translations
-// the plugin ships for its editor scripts (tools/po-to-jed.mjs, loaded through wp_set_script_translations).
+// the plugin ships for its editor scripts (tools/po-to-jed.mjs, loaded through wp_set_script_translations), and
+// the block types themselves (block.json, translated by WordPress from the plugin's .mo) are French.
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../browser/support/browser';
 import { ensureBlocksBuilt } from './build-blocks';
@@ -60,4 +61,37 @@ test('on a fr_FR site the block editor gets the Guichet sidebar strings in Frenc
   ]);
   expect(errors).toEqual([]);
   expect(phpProblems(site)).toEqual([]);
+});
+
+test('on a fr_FR site the inserter offers the Guichet blocks under their French titles and descriptions', async () => {
+  await page.goto(`${site.url}/wp-admin/post-new.php?post_type=page`);
+  // The block types the editor gets from the server (block.json translated by register_block_type).
+  const types = await page.waitForFunction(
+    () => {
+      const blocks = (
+        window as unknown as {
+          wp?: {
+            blocks?: { getBlockType(name: string): { title: string; description: string } | undefined };
+          };
+        }
+      ).wp?.blocks;
+      const names = ['guichet/donation', 'guichet/membership', 'guichet/tickets'];
+      const found = names.map((name) => blocks?.getBlockType(name));
+      return found.every(Boolean) && found.map((type) => [type?.title, type?.description]);
+    },
+    undefined,
+    { timeout: 60_000 },
+  );
+  expect(await types.jsonValue()).toEqual([
+    [
+      'Guichet – Don',
+      "Un formulaire de don versé directement sur le compte de votre association, avec l'aperçu de la réduction d'impôt.",
+    ],
+    ['Guichet – Adhésion', "Les formules et périodes d'adhésion, réglées en ligne ou par chèque."],
+    [
+      'Guichet – Billetterie',
+      'La vente de billets avec quotas, catégories de tarifs et codes promo. Jamais de survente.',
+    ],
+  ]);
+  expect(errors).toEqual([]);
 });
