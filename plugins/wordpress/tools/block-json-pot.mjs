@@ -1,16 +1,28 @@
 // The translatable strings of the blocks' block.json files as .pot entries, each with the gettext context
-// WordPress translates it under (register_block_type reads block.json through wp-includes/block-i18n.json, a
-// copy of which sits next to this script): "block title", "block description", "block keyword"…
+// WordPress translates it under (register_block_type reads block.json through wp-includes/block-i18n.json):
+// "block title", "block description", "block keyword"… The schema is read from the WordPress tree the tests use
+// (.cache/wordpress, fetched by tests/wp/fetch-wordpress.sh when absent), never copied into the repository.
 //   node plugins/wordpress/tools/block-json-pot.mjs <block.json>... > strings.pot   (paths as the .pot cites them)
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+const SCHEMA = join(ROOT, '.cache/wordpress/wp-includes/block-i18n.json');
+
+function coreSchema() {
+  if (!existsSync(SCHEMA)) {
+    execFileSync('sh', [join(ROOT, 'tests/wp/fetch-wordpress.sh')], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  }
+  return JSON.parse(readFileSync(SCHEMA, 'utf8'));
+}
+
 /** @typedef {{ context: string, text: string }} BlockString */
 
-export const I18N_SCHEMA = JSON.parse(
-  readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'block-i18n.json'), 'utf8'),
-);
+export const I18N_SCHEMA = coreSchema();
 
 /**
  * Walks a block.json value the way WordPress's translate_settings_using_i18n_schema() does: a string in the
