@@ -1,5 +1,5 @@
-// The PHP adapter's storage contract (20 PHPUnit cases, including a seat rush across PHP processes) on the
-// plugin's $wpdb storage, in a real WordPress on the SQLite drop-in: Debian's phpunit runs
+// The PHP adapter's storage contract (22 PHPUnit cases, including a seat rush and a promo-code rush across PHP
+// processes) on the plugin's $wpdb storage, in a real WordPress on the SQLite drop-in: Debian's phpunit runs
 // storage/WpOrderStorageContractTest.php inside the test site.
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
@@ -31,6 +31,6 @@ test('the plugin storage passes every case of the adapter storage contract', asy
     );
   });
   if (code !== 0) throw new Error(`phpunit failed:\n${output}`);
-  // Plain OK: no case skipped (the multi-process seat rush included).
+  // Plain OK: no case skipped (the multi-process rushes included).
   expect(output).toMatch(/^OK \(\d+ tests, \d+ assertions\)$/m);
 });

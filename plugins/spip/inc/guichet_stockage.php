@@ -19,9 +19,12 @@ if (!defined('_ECRIRE_INC_VERSION')) {
 
 include_spip('inc/guichet_adaptateur');
 include_spip('inc/guichet_sql');
+include_spip('inc/guichet_stockage_promo');
 guichet_charger_adaptateur();
 
 class GuichetStockageSql implements \Guichet\Adapter\Ports\Storage, \Guichet\Adapter\Ports\FormRepository {
+	use GuichetStockagePromo;
+
 	const COMMANDES = 'spip_guichet_commandes';
 	const FORMULAIRES = 'spip_guichet_formulaires';
 	const JAUGES = 'spip_guichet_jauges';
@@ -42,8 +45,9 @@ class GuichetStockageSql implements \Guichet\Adapter\Ports\Storage, \Guichet\Ada
 		$this->journal = [];
 		try {
 			$resultat = $work();
+			$this->finirEcriture(true, []);
 		} catch (\Throwable $e) {
-			foreach (array_reverse($this->journal) as $annuler) {
+			foreach (array_reverse($this->finirEcriture(false, $this->journal)) as $annuler) {
 				try {
 					$annuler();
 				} catch (\Throwable $ignore) {

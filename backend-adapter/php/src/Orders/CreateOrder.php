@@ -11,9 +11,9 @@ use Guichet\Adapter\Providers\ProviderCommand;
 use Guichet\Adapter\Providers\ProviderEvent;
 
 /**
- * POST {base}/forms/{id}/orders (orders/create-order.ts): the server's own price, the seats held and the order
- * stored in one transaction, then the provider asked to start the payment. When the provider fails, the order
- * is marked failed and its seats released; nothing is charged.
+ * POST {base}/forms/{id}/orders (orders/create-order.ts): the server's own price, the seats held, the promo
+ * code's uses checked again and the order stored in one transaction, then the provider asked to start the
+ * payment. When the provider fails, the order is marked failed and its seats released; nothing is charged.
  */
 final class CreateOrder
 {
@@ -60,6 +60,7 @@ final class CreateOrder
             if ($idempotencyKey !== null && !$ctx->storage->claimIdempotencyKey($idempotencyKey, $requestHash, $now)) {
                 return false;
             }
+            PromoUsedUp::check($ctx->storage, $form, $order);
             $ctx->storage->insertOrder($order);
             if ($quote['reservations'] !== []) {
                 $items = [];

@@ -97,6 +97,14 @@ interface Storage
     /** Orders of the form that used $code and are pending or paid. */
     public function promoCodeUses(string $formId, string $code): int;
 
+    /**
+     * The same count, taken inside the order's transaction before its insertOrder, under a lock that the same
+     * call in any other transaction waits for until this one ends (the write lock the transaction took at its
+     * start, or SELECT … FOR UPDATE on the per-form row that holdSeats locks): no other order with the code can
+     * be inserted between this count and the caller's insert, so a code is never used more than its maxUses.
+     */
+    public function promoCodeUsesForUpdate(string $formId, string $code): int;
+
     /** Sum of (total − refundedAmount) of the form's paid orders: the donation goal's progress. */
     public function raisedAmount(string $formId): int;
 

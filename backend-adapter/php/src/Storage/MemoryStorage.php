@@ -206,6 +206,12 @@ final class MemoryStorage implements Storage, FormRepository
         return $out;
     }
 
+    /** One process, one array: the count and the insert that follows cannot be interleaved. */
+    public function promoCodeUsesForUpdate(string $formId, string $code): int
+    {
+        return $this->promoCodeUses($formId, $code);
+    }
+
     public function promoCodeUses(string $formId, string $code): int
     {
         $uses = 0;

@@ -132,6 +132,12 @@ final class SqliteStorage implements Storage, FormRepository
         return SqliteOrders::promoCodeUses($this->db, $formId, $code);
     }
 
+    /** The transaction's BEGIN IMMEDIATE already holds the database's write lock until its end. */
+    public function promoCodeUsesForUpdate(string $formId, string $code): int
+    {
+        return SqliteOrders::promoCodeUses($this->db, $formId, $code);
+    }
+
     public function raisedAmount(string $formId): int
     {
         return SqliteOrders::raisedAmount($this->db, $formId);

@@ -353,6 +353,84 @@ PHP;
         self::assertSame(0, $storage->promoCodeUses('concert', 'NOEL'));
     }
 
+    /** An order's transaction as CreateOrder runs it: the code's uses counted under the lock, then the insert. */
+    private static function orderWithCode(Storage $storage, string $id, string $code, int $maxUses): bool
+    {
+        return $storage->transaction(static function () use ($storage, $id, $code, $maxUses): bool {
+            if ($storage->promoCodeUsesForUpdate('concert', $code) >= $maxUses) {
+                return false;
+            }
+            $storage->insertOrder(self::order($id, ['promoCode' => $code]));
+            return true;
+        });
+    }
+
+    public function testTheLockedCountOfACodeStopsAtItsMaxUsesAndAFailedOrderGivesItsUseBack(): void
+    {
+        $storage = $this->createStorage();
+        self::assertTrue(self::orderWithCode($storage, 'p1', 'AMIS', 2));
+        self::assertTrue(self::orderWithCode($storage, 'p2', 'amis', 2));
+        self::assertFalse(self::orderWithCode($storage, 'p3', 'AMIS', 2), 'the third buyer is refused');
+        self::assertTrue(self::orderWithCode($storage, 'p4', 'NOEL', 2), 'another code keeps its own count');
+        try {
+            $storage->transaction(static function () use ($storage): void {
+                self::assertSame(1, $storage->promoCodeUsesForUpdate('concert', 'noel'));
+                $storage->insertOrder(self::order('p5', ['promoCode' => 'NOEL']));
+                throw new \RuntimeException('provider down');
+            });
+            self::fail('The exception must reach the caller');
+        } catch (\RuntimeException $e) {
+            self::assertSame('provider down', $e->getMessage());
+        }
+        self::assertNull($storage->findOrder('p5'));
+        self::assertTrue($storage->updateOrder('p1', ['status' => 'failed'], 'pending'));
+        self::assertSame(1, $storage->promoCodeUses('concert', 'AMIS'));
+        self::assertTrue(self::orderWithCode($storage, 'p6', 'AMIS', 2), 'the failed order gave its use back');
+        self::assertSame(2, $storage->promoCodeUses('concert', 'AMIS'));
+        self::assertSame(1, $storage->promoCodeUses('concert', 'NOEL'));
+    }
+
+    public function testConcurrentBuyersNeverUseACodeMoreThanItsMaxUses(): void
+    {
+        $storage = $this->createStorage();
+        $bootstrap = $this->storageInAnotherProcess();
+        if ($bootstrap === null) {
+            self::markTestSkipped('This storage lives in one process: no concurrent buyers to run.');
+        }
+        if (!function_exists('proc_open') || PHP_BINARY === '' || !is_executable(PHP_BINARY)) {
+            self::markTestSkipped('No PHP binary to start concurrent buyers with (php-wasm)');
+        }
+        $order = var_export(self::order('template', ['promoCode' => 'AMIS']), true);
+        $script = $bootstrap . "\n" . '$order = ' . $order . ";\n" . <<<'PHP'
+$won = 0;
+for ($i = 0; $i < 4; $i++) {
+    $order['id'] = 'o' . $argv[1] . '_' . $i;
+    $won += $storage->transaction(static function () use ($storage, $order): int {
+        if ($storage->promoCodeUsesForUpdate('concert', 'AMIS') >= 5) {
+            return 0;
+        }
+        $storage->insertOrder($order);
+        return 1;
+    });
+}
+echo $won;
+PHP;
+        $processes = [];
+        $pipes = [];
+        for ($p = 0; $p < 6; $p++) {
+            $processes[$p] = proc_open([PHP_BINARY, '-r', $script, (string) $p], [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes[$p]);
+        }
+        $won = 0;
+        foreach ($processes as $p => $process) {
+            $won += (int) stream_get_contents($pipes[$p][1]);
+            $errors = stream_get_contents($pipes[$p][2]);
+            proc_close($process);
+            self::assertSame('', $errors);
+        }
+        self::assertSame(5, $won, '24 orders with a code limited to 5 uses: exactly 5 stored');
+        self::assertSame(5, $storage->promoCodeUses('concert', 'AMIS'));
+    }
+
     public function testTheGoalCountsPaidOrdersLessWhatWasRefunded(): void
     {
         $storage = $this->createStorage();

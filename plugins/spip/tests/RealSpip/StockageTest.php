@@ -1,7 +1,8 @@
 <?php
 /**
  * Real SPIP: the adapter's storage contract on GuichetStockageSql through SPIP's own sql_* (its SQLite driver
- * here), run by PHPUnit inside the site (Contrat/), with six processes racing for the last seats.
+ * here), run by PHPUnit inside the site (Contrat/), with six processes racing for the last seats, then for the
+ * last uses of a promo code.
  */
 
 final class StockageTest extends RealSpipTestCase {
@@ -19,6 +20,6 @@ final class StockageTest extends RealSpipTestCase {
 		preg_match('/^(OK \(.*\)|Tests: .*)$/m', $sortie, $bilan);
 		fwrite(STDERR, "\nreal-SPIP storage contract: " . ($bilan[1] ?? 'no summary') . "\n");
 		self::assertSame(0, $code, $sortie);
-		self::assertMatchesRegularExpression('/^OK \(20 tests, \d+ assertions\)$/m', $sortie, 'every case ran, the six-process rush included');
+		self::assertMatchesRegularExpression('/^OK \(22 tests, \d+ assertions\)$/m', $sortie, 'every case ran, both six-process rushes included');
 	}
 }

@@ -182,6 +182,14 @@ final class OrderStorage implements Storage
         );
     }
 
+    public function promoCodeUsesForUpdate(string $formId, string $code): int
+    {
+        // The form's row lock that holdSeats takes (MySQL, until the order's transaction ends); SQLite's write
+        // lock is already held. READ COMMITTED then counts the orders committed while this one waited.
+        $this->db->value("SELECT id FROM {$this->forms} WHERE id = %s FOR UPDATE", [$formId]);
+        return $this->promoCodeUses($formId, $code);
+    }
+
     public function raisedAmount(string $formId): int
     {
         return (int) $this->db->value(
