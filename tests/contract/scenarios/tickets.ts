@@ -56,6 +56,41 @@ export function ticketScenarios(ctx: ContractContext): void {
       expect(await seatsLeft(form.id)).toBe(0);
     });
 
+    test('a rush of 20 buyers for a promo code limited to 5 uses: 5 get the discount, 15 are told it is used up', async () => {
+      const form = ticketsForm({ quota: 50 });
+      form.tickets.promoCodes = [
+        {
+          code: 'JARDIN',
+          discount: { type: 'percent', percentBps: 2000 },
+          ticketTypes: ['plein'],
+          maxUses: 5,
+        },
+      ];
+      await ctx.host.installForm(form);
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, () =>
+          ctx.client.createOrder(
+            form.id,
+            ticketsRequest([{ typeId: 'plein', quantity: 1 }], { promoCode: 'jardin', locale: 'en' }),
+          ),
+        ),
+      );
+      const created = answers.filter((a) => a.status === 201);
+      expect(created.map((a) => a.body.order.total)).toEqual([1200, 1200, 1200, 1200, 1200]);
+      const refused = answers.filter((a) => a.status !== 201);
+      expect(refused).toHaveLength(15);
+      for (const answer of refused) {
+        expect(answer.status).toBe(422);
+        expect(answer.body.error.errors).toEqual([
+          {
+            code: 'promo_code_exhausted',
+            field: 'tickets.promoCode',
+            message: expect.stringContaining('this promo code has been used up'),
+          },
+        ]);
+      }
+    });
+
     test('a declined card puts the seats back on sale', async () => {
       const form = ticketsForm({ quota: 2 });
       await ctx.host.installForm(form);
