@@ -2,6 +2,10 @@
 export type Child = Node | string | number | null | undefined | false | Child[];
 export type Attrs = Record<string, string | number | boolean | null | undefined | ((event: Event) => void)>;
 
+/** Sets an attribute, or removes it when `value` is null. */
+export const setAttr = (element: Element, name: string, value: string | null) =>
+  value === null ? element.removeAttribute(name) : element.setAttribute(name, value);
+
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   attrs?: Attrs | null,

@@ -1,13 +1,13 @@
 import type { FormDefinition } from '../../../backend-adapter/src/protocol/form';
 import type { OrderCreated, OrderStatus } from '../../../backend-adapter/src/protocol/order-response';
-import { i18n, type I18n } from '../i18n';
+import { i18n, type I18n, type TextKey } from '../i18n';
 import { METHOD, paymentChoice, seedMethod } from '../sections/payment-choice';
 import { RETURN_PARAMS } from '../sections/common';
 import { Attempts } from './attempts';
 import type { ProtocolClient } from './client';
 import { isProtocolError } from './protocol-error';
 import { money, type Ctx } from './context';
-import { byAttr, focusOn, h, uid } from './dom';
+import { byAttr, fill, focusOn, h, uid } from './dom';
 import { hideProblems, showProblems, validateAll, type Problem } from './errors';
 import { readInnerForm } from './inner-form';
 import type { Pack } from './packs';
@@ -20,6 +20,14 @@ type OfflineNext = Extract<OrderCreated['next'], { type: 'offline' }>;
 
 /** Host errors after which the definition is fetched again: seats or the form's status have changed. */
 const STALE = new Set(['sold_out', 'not_enough_available', 'form_closed', 'form_not_yet_open']);
+
+/** What replaces the form when it cannot be filled in. */
+const NOTICES: Record<FormDefinition['status'], TextKey | null> = {
+  open: null,
+  closed: 'closed',
+  sold_out: 'soldOutForm',
+  not_yet_open: 'notYetOpen',
+};
 
 /**
  * One form on the page, once its definition and its pack have arrived (core/host.ts fetches both): it takes
@@ -96,31 +104,21 @@ class GuichetForm {
       alias: (field) => this.#kind.alias?.(ctx, field.startsWith('payment.') ? METHOD : field) ?? field,
     };
     this.#ctx = ctx;
-    const header = [
-      h('h2', { class: 'g-title', tabindex: -1 }, def.title),
-      def.description ? h('p', { class: 'g-description' }, def.description) : null,
-    ];
-    const notice =
-      def.status === 'open'
-        ? null
-        : t(def.status === 'closed' ? 'closed' : def.status === 'sold_out' ? 'soldOutForm' : 'notYetOpen');
-    if (notice) {
-      this.#formView.replaceChildren(
-        ...header.filter((x) => x !== null),
-        h('p', { class: 'g-notice' }, notice),
-      );
-    } else {
-      const summary = h('div', { class: 'g-summary', role: 'alert', tabindex: -1, hidden: true });
-      const total = h('p', { class: 'g-total', 'aria-live': 'polite' });
-      const submit = h('button', { type: 'submit', class: 'g-button g-primary' });
-      const form = h(
-        'form',
-        { class: 'g-form', id: this.#uid, novalidate: true },
-        summary,
-        this.#kind.render(ctx),
-        paymentChoice(ctx, (method) => this.#kind.usable?.(ctx, method) ?? true),
-        h('div', { class: 'g-submit' }, total, submit),
-      );
+    const notice = NOTICES[def.status];
+    const summary = h('div', { class: 'g-summary', role: 'alert', tabindex: -1, hidden: true });
+    const total = h('p', { class: 'g-total', 'aria-live': 'polite' });
+    const submit = h('button', { type: 'submit', class: 'g-button g-primary' });
+    const form = notice
+      ? h('p', { class: 'g-notice' }, t(notice))
+      : h(
+          'form',
+          { class: 'g-form', id: this.#uid, novalidate: true },
+          summary,
+          this.#kind.render(ctx),
+          paymentChoice(ctx, (method) => this.#kind.usable?.(ctx, method) ?? true),
+          h('div', { class: 'g-submit' }, total, submit),
+        );
+    if (form instanceof HTMLFormElement) {
       const update = () => {
         const sum = this.#kind.total(ctx);
         total.textContent = sum ? t('totalIs', { amount: money(ctx, sum.amount) }) : '';
@@ -132,8 +130,13 @@ class GuichetForm {
         event.preventDefault();
         void this.#submit(ctx, form, summary, submit, update);
       });
-      this.#formView.replaceChildren(...header.filter((x) => x !== null), form);
     }
+    fill(
+      this.#formView,
+      h('h2', { class: 'g-title', tabindex: -1 }, def.title),
+      def.description ? h('p', { class: 'g-description' }, def.description) : null,
+      form,
+    );
     this.#root.replaceChildren(this.#formView, this.#announcer);
     this.#root.lang = this.#i18n.locale;
     this.#otherView = null;

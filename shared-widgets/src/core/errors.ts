@@ -1,4 +1,4 @@
-import { byAttr, focusOn, h, uid } from './dom';
+import { byAttr, focusOn, h, setAttr, uid } from './dom';
 import { issueMessage, type Ctx } from './context';
 
 /** A message to show, tied to a field (dotted name) or to the whole form. */
@@ -39,25 +39,21 @@ export function focusTarget(wrapper: HTMLElement): HTMLElement | null {
 export function showFieldError(wrapper: HTMLElement, message: string | null): void {
   const error = wrapper.querySelector<HTMLElement>(':scope > .g-error');
   if (!error) return;
-  if (!error.id) error.id = uid('ge');
-  error.textContent = message ?? '';
-  error.hidden = message === null;
-  wrapper.classList.toggle('g-invalid', message !== null);
-  const isGroup = wrapper.tagName === 'FIELDSET';
-  const controls = isGroup ? [wrapper] : Array.from(wrapper.querySelectorAll<HTMLElement>(CONTROLS));
-  for (const control of controls) {
+  const shown = message !== null;
+  error.id ||= uid('ge');
+  error.textContent = message;
+  error.hidden = !shown;
+  wrapper.classList.toggle('g-invalid', shown);
+  const controls = [...wrapper.querySelectorAll<HTMLElement>(CONTROLS)];
+  // A group (fieldset) is described by its error; a field's controls are, each.
+  for (const control of wrapper.tagName === 'FIELDSET' ? [wrapper] : controls) {
     const ids = (control.getAttribute('aria-describedby') ?? '')
       .split(' ')
       .filter((x) => x && x !== error.id);
-    if (message !== null) ids.push(error.id);
-    if (ids.length) control.setAttribute('aria-describedby', ids.join(' '));
-    else control.removeAttribute('aria-describedby');
+    if (shown) ids.push(error.id);
+    setAttr(control, 'aria-describedby', ids.join(' ') || null);
   }
-  const inputs = isGroup ? wrapper.querySelectorAll<HTMLElement>(CONTROLS) : controls;
-  for (const control of Array.from(inputs)) {
-    if (message === null) control.removeAttribute('aria-invalid');
-    else control.setAttribute('aria-invalid', 'true');
-  }
+  for (const control of controls) setAttr(control, 'aria-invalid', shown ? 'true' : null);
 }
 
 /** Runs one field's check and shows the result; returns the problem, if any. */
