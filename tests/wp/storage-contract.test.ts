@@ -1,24 +1,15 @@
 // The PHP adapter's storage contract (22 PHPUnit cases, including a seat rush and a promo-code rush across PHP
-// processes) on the plugin's $wpdb storage, in a real WordPress on the SQLite drop-in: Debian's phpunit runs
-// storage/WpOrderStorageContractTest.php inside the test site.
+// processes) on the plugin's $wpdb storage, in a real WordPress on the SQLite drop-in and on MariaDB: Debian's
+// phpunit runs storage/WpOrderStorageContractTest.php inside the test site.
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import type { WordPressSite } from './wp-server';
+import type { StartOptions, WordPressSite } from './wp-server';
 import { startGuichet } from './guichet-site';
+import { describeOnMariaDB } from './mariadb';
 
 jest.setTimeout(180_000);
 
-let site: WordPressSite;
-
-beforeAll(async () => {
-  site = await startGuichet();
-});
-
-afterAll(async () => {
-  await site?.stop();
-});
-
-test('the plugin storage passes every case of the adapter storage contract', async () => {
+async function runContract(site: WordPressSite): Promise<void> {
   const { code, output } = await new Promise<{ code: number; output: string }>((done) => {
     execFile(
       'phpunit',
@@ -33,4 +24,22 @@ test('the plugin storage passes every case of the adapter storage contract', asy
   if (code !== 0) throw new Error(`phpunit failed:\n${output}`);
   // Plain OK: no case skipped (the multi-process rushes included).
   expect(output).toMatch(/^OK \(\d+ tests, \d+ assertions\)$/m);
+}
+
+async function withSite(options: StartOptions, body: (site: WordPressSite) => Promise<void>): Promise<void> {
+  const site = await startGuichet(options);
+  try {
+    await body(site);
+  } finally {
+    await site.stop();
+  }
+}
+
+test('the plugin storage passes every case of the adapter storage contract', async () => {
+  await withSite({}, runContract);
+});
+
+describeOnMariaDB('wordpress storage contract', (test) => {
+  test('the plugin storage passes every case of the adapter storage contract', (mysql) =>
+    withSite({ mysql }, runContract));
 });

@@ -1,8 +1,8 @@
 <?php
 /**
  * The adapter's storage contract (backend-adapter/php/tests/Storage/StorageContractTestCase.php) on the
- * plugin's $wpdb storage, inside a real WordPress on the SQLite drop-in. Run by storage-contract.test.ts, which
- * boots the site and passes its folder and host in GUICHET_WP_SITE and GUICHET_WP_HOST.
+ * plugin's $wpdb storage, inside a real WordPress (SQLite drop-in or MariaDB). Run by storage-contract.test.ts,
+ * which boots the site and passes its folder and host in GUICHET_WP_SITE and GUICHET_WP_HOST.
  */
 
 declare(strict_types=1);
@@ -26,6 +26,11 @@ final class WpOrderStorageContractTest extends StorageContractTestCase
         global $wpdb;
         foreach (['orders', 'seats', 'events', 'idempotency', 'forms'] as $table) {
             $wpdb->query('DELETE FROM ' . Schema::table($table));
+        }
+        // The contract's forms, as saved forms: on MariaDB, holdSeats and the promo-code count lock their row.
+        foreach (['concert', 'atelier', 'rush'] as $form) {
+            $at = '2026-01-01T00:00:00.000Z';
+            $wpdb->insert(Schema::table('forms'), ['id' => $form, 'kind' => 'tickets', 'config' => '{}', 'created_at' => $at, 'updated_at' => $at]);
         }
         return new OrderStorage(new Database($wpdb));
     }

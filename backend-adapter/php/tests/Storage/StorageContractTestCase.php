@@ -401,7 +401,15 @@ PHP;
             self::markTestSkipped('No PHP binary to start concurrent buyers with (php-wasm)');
         }
         $order = var_export(self::order('template', ['promoCode' => 'AMIS']), true);
+        // The buyers start together once all six are booted (a storage can take long to open): their first
+        // counts then run at the same moment, where a count made without the lock would see no use yet.
+        $barrier = sys_get_temp_dir() . '/guichet-promo-rush-' . bin2hex(random_bytes(6));
+        mkdir($barrier);
         $script = $bootstrap . "\n" . '$order = ' . $order . ";\n" . <<<'PHP'
+touch($argv[2] . '/' . $argv[1]);
+for ($wait = 0; count(glob($argv[2] . '/*')) < 6 && $wait < 30000; $wait++) {
+    usleep(1000);
+}
 $won = 0;
 for ($i = 0; $i < 4; $i++) {
     $order['id'] = 'o' . $argv[1] . '_' . $i;
@@ -418,15 +426,18 @@ PHP;
         $processes = [];
         $pipes = [];
         for ($p = 0; $p < 6; $p++) {
-            $processes[$p] = proc_open([PHP_BINARY, '-r', $script, (string) $p], [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes[$p]);
+            $processes[$p] = proc_open([PHP_BINARY, '-r', $script, (string) $p, $barrier], [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes[$p]);
         }
         $won = 0;
+        $errors = '';
         foreach ($processes as $p => $process) {
             $won += (int) stream_get_contents($pipes[$p][1]);
-            $errors = stream_get_contents($pipes[$p][2]);
+            $errors .= stream_get_contents($pipes[$p][2]);
             proc_close($process);
-            self::assertSame('', $errors);
         }
+        array_map('unlink', glob($barrier . '/*') ?: []);
+        rmdir($barrier);
+        self::assertSame('', $errors);
         self::assertSame(5, $won, '24 orders with a code limited to 5 uses: exactly 5 stored');
         self::assertSame(5, $storage->promoCodeUses('concert', 'AMIS'));
     }
