@@ -38,6 +38,12 @@ export function money(ctx: Ctx, amount: number): string {
   return formatMoney(amount, ctx.def.currency, ctx.i18n.locale, { compact: true });
 }
 
+/** "25 €", or for a recurring amount "25 € par mois" / "25 € par an". */
+export function moneyPer(ctx: Ctx, amount: number, interval?: 'month' | 'year'): string {
+  const text = money(ctx, amount);
+  return interval ? ctx.i18n.t(interval === 'month' ? 'perMonth' : 'perYear', { amount: text }) : text;
+}
+
 /** What the payer typed as an amount, in minor units; null when it is not an amount. */
 export function parseAmount(ctx: Ctx, text: string): number | null {
   return parseMoney(text, ctx.def.currency, ctx.i18n.locale);

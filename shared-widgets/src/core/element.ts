@@ -42,7 +42,8 @@ class GuichetForm {
   readonly #uid = uid('guichet');
   readonly #attempts = new Attempts();
   #state = new FormState();
-  #ctx?: Ctx;
+  /** Set by #render, which the constructor calls. */
+  #ctx!: Ctx;
   #root = h('div', { class: 'g-root' });
   #formView = h('div', { class: 'g-view' });
   #otherView: HTMLElement | null = null;
@@ -84,7 +85,7 @@ class GuichetForm {
     if (!orderId || !token) return;
     try {
       const order = await this.#client.order(orderId, token);
-      if (order.formId === this.#formId) await this.#showStatus(order, token);
+      if (order.formId === this.#formId) this.#showStatus(order, token);
     } catch {
       // Not this host's order, or no longer readable: the form is the right thing to show.
     }
@@ -162,7 +163,7 @@ class GuichetForm {
     try {
       const created = await this.#client.createOrder(this.#formId, request, key);
       this.#attempts.settle();
-      await this.#proceed(created);
+      this.#proceed(created);
     } catch (error) {
       await this.#refused(error);
     } finally {
@@ -177,7 +178,6 @@ class GuichetForm {
     const body = isProtocolError(error) ? error.body : null;
     if (!isProtocolError(error) || !error.retryable) this.#attempts.settle();
     const ctx = this.#ctx;
-    if (!ctx) return;
     // Request paths are turned into on-screen names now, against the order as it was sent.
     const problems: Problem[] = body
       ? (body.errors?.length ? body.errors : [body]).map(({ field, message }) => ({
@@ -193,47 +193,50 @@ class GuichetForm {
       }
     }
     const summary = this.#root.querySelector<HTMLElement>('.g-summary');
-    if (summary && this.#ctx) showProblems(this.#ctx, summary, this.#i18n.t('fixErrors'), problems);
+    if (summary) showProblems(this.#ctx, summary, this.#i18n.t('fixErrors'), problems);
     // No form any more (sold out, closed): the notice that replaced it says why.
     else focusOn(this.#root.querySelector<HTMLElement>('.g-notice'));
   }
 
-  async #proceed({ order, token, next }: OrderCreated): Promise<void> {
+  #proceed({ order, token, next }: OrderCreated): void {
     const ctx = this.#ctx;
-    if (!ctx) return;
     // The payer may leave the page to pay (a redirect, Stripe's return page): remember the order for the way back.
     remember(this.#formId, { id: order.id, token });
     if (next.type === 'redirect') return location.assign(next.url);
     if (next.type === 'confirm') {
       return this.#show(
         paymentView(ctx, this.#client, { order, token }, next, {
-          done: (settled) => void this.#showStatus(settled, token),
-          back: () => this.#showForm(),
+          done: (settled) => this.#showStatus(settled, token),
+          back: () => this.#show(null),
         }),
       );
     }
-    await this.#showStatus(order, token, next.type === 'offline' ? next : undefined);
+    this.#showStatus(order, token, next.type === 'offline' ? next : undefined);
   }
 
   /** The order's status page. */
-  async #showStatus(order: OrderStatus, token: string, offline?: OfflineNext): Promise<void> {
-    if (!this.#ctx) return;
-    this.#show(confirmation(this.#ctx, this.#client, { order, token, offline }, () => this.#showForm()));
+  #showStatus(order: OrderStatus, token: string, offline?: OfflineNext): void {
+    this.#show(
+      confirmation(
+        this.#ctx,
+        this.#client,
+        { order, token, offline },
+        () => this.#show(null),
+        this.#kind.issued,
+      ),
+    );
   }
 
-  #show(view: HTMLElement): void {
+  /**
+   * Shows a step (payment, status) instead of the form; null brings the form back as the payer left it, and
+   * the next submission is a new attempt (a new order).
+   */
+  #show(view: HTMLElement | null): void {
     this.#otherView?.remove();
     this.#otherView = view;
-    this.#formView.hidden = true;
-    this.#root.insertBefore(view, this.#announcer);
-  }
-
-  /** Back to the form as the payer left it; the next submission is a new attempt (a new order). */
-  #showForm(): void {
-    this.#otherView?.remove();
-    this.#otherView = null;
-    this.#formView.hidden = false;
-    focusOn(this.#formView.querySelector<HTMLElement>('.g-title'));
+    this.#formView.hidden = !!view;
+    if (view) this.#root.insertBefore(view, this.#announcer);
+    else focusOn(this.#formView.querySelector<HTMLElement>('.g-title'));
   }
 }
 
@@ -248,15 +251,13 @@ function remember(formId: string, order: { id: string; token: string }): void {
   }
 }
 
-function recall(formId: string): { id: string; token: string } | null {
+/** What `remember` wrote (or anything else under that key: the host then refuses it, and the form shows). */
+function recall(formId: string): { id?: string; token?: string } | null {
   try {
-    const saved = JSON.parse(sessionStorage.getItem(storageKey(formId)) ?? 'null') as {
-      id?: unknown;
-      token?: unknown;
-    } | null;
-    return typeof saved?.id === 'string' && typeof saved.token === 'string'
-      ? { id: saved.id, token: saved.token }
-      : null;
+    return JSON.parse(sessionStorage.getItem(storageKey(formId)) ?? 'null') as {
+      id?: string;
+      token?: string;
+    };
   } catch {
     return null;
   }

@@ -1,12 +1,12 @@
 import type { FormDefinition, PublicPaymentMethod } from '../../../backend-adapter/src/protocol/form';
 import type { OrderRequest } from '../../../backend-adapter/src/protocol/order-request';
+import type { OrderStatus } from '../../../backend-adapter/src/protocol/order-response';
 import type { Child } from './dom';
 import type { Ctx } from './context';
 
 /** The total the widget shows before the host prices the order for good. */
 export interface Total {
   amount: number;
-  interval?: 'month' | 'year';
 }
 
 /** What makes a donation, a membership or a ticket form: the rest (steps, payment, errors) is shared. */
@@ -23,6 +23,8 @@ export interface Kind<D extends FormDefinition = FormDefinition> {
   alias?(ctx: Ctx<D>, field: string): string;
   /** Whether a way to pay suits the current choices (none while the order is free). */
   usable?(ctx: Ctx<D>, method: PublicPaymentMethod): boolean;
+  /** What the order's status page adds for this kind (the tickets and their codes). */
+  issued?(ctx: Ctx<D>, order: OrderStatus): Child;
   /** State names that shape the request but are not typed in a control (seeded from a no-JS form). */
   seed?(values: Record<string, string | boolean>, def: D): void;
 }

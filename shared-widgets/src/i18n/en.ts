@@ -65,7 +65,6 @@ export const common: Strings<'common'> = {
   expired: 'The time to pay has run out: nothing was charged.',
   refunded: 'This payment was refunded.',
   tryAgain: 'Try again',
-  yourTickets: 'Your tickets',
   receipt: 'Download your tax receipt no. {number}',
   summary: 'Summary',
 };
@@ -122,6 +121,7 @@ export const tickets: Strings<'tickets'> = {
   attendee: 'Ticket {n}: {type}',
   promo: 'Promo code',
   promoHint: 'It is checked when you confirm the order.',
+  yourTickets: 'Your tickets',
   book: 'Book',
 };
 

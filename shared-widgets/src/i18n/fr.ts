@@ -69,7 +69,6 @@ export const common = {
   expired: 'Le délai de paiement est dépassé : rien n’a été débité.',
   refunded: 'Ce paiement a été remboursé.',
   tryAgain: 'Réessayer',
-  yourTickets: 'Vos billets',
   receipt: 'Télécharger votre reçu fiscal n° {number}',
   summary: 'Récapitulatif',
 };
@@ -126,6 +125,7 @@ export const tickets = {
   attendee: 'Billet {n} : {type}',
   promo: 'Code promo',
   promoHint: 'Il sera vérifié à la validation de la commande.',
+  yourTickets: 'Vos billets',
   book: 'Réserver',
 };
 

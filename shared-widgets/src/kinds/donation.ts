@@ -2,7 +2,7 @@ import { taxPreviewFromPublic } from '../../../backend-adapter/src/domain/tax/ta
 import type { DonationFormDefinition, Frequency } from '../../../backend-adapter/src/protocol/form';
 import type { DonationOrderRequest } from '../../../backend-adapter/src/protocol/order-request';
 import * as checks from '../core/checks';
-import { money, parseAmount, type Ctx } from '../core/context';
+import { money, moneyPer, parseAmount, type Ctx } from '../core/context';
 import { h } from '../core/dom';
 import { checkbox, input, radios, textarea } from '../core/fields';
 import type { Kind, Total } from '../core/kind';
@@ -45,12 +45,9 @@ function usableAmount(ctx: C): number | null {
   return !typed || (amount >= min && amount <= max) ? amount : null;
 }
 
-const perPeriod = (ctx: C, text: string) =>
-  frequency(ctx) === 'monthly'
-    ? ctx.i18n.t('perMonth', { amount: text })
-    : frequency(ctx) === 'yearly'
-      ? ctx.i18n.t('perYear', { amount: text })
-      : text;
+/** A gift's amount "per month" or "per year" when it is regular. */
+const INTERVALS = { once: undefined, monthly: 'month', yearly: 'year' } as const;
+const perPeriod = (ctx: C, amount: number) => moneyPer(ctx, amount, INTERVALS[frequency(ctx)]);
 
 function goal(ctx: C) {
   const target = ctx.def.donation.goal;
@@ -79,7 +76,7 @@ function amounts(ctx: C) {
         label: t('amount'),
         required: true,
         class: 'g-amounts',
-        options: offered.map((value) => ({ value, label: perPeriod(ctx, money(ctx, Number(value))) })),
+        options: offered.map((value) => ({ value, label: perPeriod(ctx, Number(value)) })),
         check: () =>
           chosenAmount(ctx) === null && !ctx.state.text(CUSTOM).trim() ? { code: 'required' } : null,
       });
@@ -124,8 +121,8 @@ function taxPreview(ctx: C) {
     if (!shown) return;
     const { netCost } = taxPreviewFromPublic(amount, reduction);
     line.textContent = ctx.i18n.t('taxPreview', {
-      amount: perPeriod(ctx, money(ctx, amount)),
-      net: perPeriod(ctx, money(ctx, netCost)),
+      amount: perPeriod(ctx, amount),
+      net: perPeriod(ctx, netCost),
     });
   };
   update();
@@ -200,15 +197,12 @@ export const donation: Kind<DonationFormDefinition> = {
   total(ctx): Total | null {
     const amount = usableAmount(ctx);
     if (amount === null) return null;
-    const total: Total = { amount: amount + feeIfCovered(ctx, amount) };
-    if (frequency(ctx) === 'monthly') total.interval = 'month';
-    if (frequency(ctx) === 'yearly') total.interval = 'year';
-    return total;
+    return { amount: amount + feeIfCovered(ctx, amount) };
   },
 
   submitLabel(ctx, total) {
     if (!total) return ctx.i18n.t('continue');
-    return ctx.i18n.t('give', { amount: perPeriod(ctx, money(ctx, total.amount)) });
+    return ctx.i18n.t('give', { amount: perPeriod(ctx, total.amount) });
   },
 
   usable(ctx, method) {

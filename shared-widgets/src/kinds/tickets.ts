@@ -250,6 +250,27 @@ export const tickets: Kind<TicketsFormDefinition> = {
   },
 
   /** Attendees are numbered in the request across types; the form keeps them by type and seat. */
+  issued(ctx, order) {
+    return order.tickets?.length
+      ? [
+          h('h3', null, ctx.i18n.t('yourTickets')),
+          h(
+            'ul',
+            { class: 'g-tickets' },
+            order.tickets.map((ticket) =>
+              h(
+                'li',
+                null,
+                [ticket.label, ticket.attendee].filter(Boolean).join(' : '),
+                ' ',
+                h('code', null, ticket.code),
+              ),
+            ),
+          ),
+        ]
+      : null;
+  },
+
   alias(ctx, field) {
     const attendee = /^tickets\.attendees\.(\d+)\.(\w+)$/.exec(field);
     if (attendee) {

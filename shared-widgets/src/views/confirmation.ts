@@ -1,7 +1,8 @@
 import type { NextAction, OrderStatus } from '../../../backend-adapter/src/protocol/order-response';
 import type { ProtocolClient } from '../core/client';
-import { money, type Ctx } from '../core/context';
+import { moneyPer, type Ctx } from '../core/context';
 import { fill, focusOn, h } from '../core/dom';
+import type { Kind } from '../core/kind';
 import { instructions } from './instructions';
 import { orderLines } from './lines';
 
@@ -12,14 +13,12 @@ export const POLL_DELAYS_MS = [1000, 1000, 2000, 2000, 3000, 5000, 5000, 8000, 1
 
 function headline(ctx: Ctx, order: OrderStatus, offline: boolean, gaveUp: boolean): string {
   const { t } = ctx.i18n;
-  const amount = money(ctx, order.total);
-  const interval = order.recurring?.interval;
   switch (order.status) {
     case 'paid':
     case 'disputed':
-      return interval
-        ? t('paidRecurring', { amount: t(interval === 'month' ? 'perMonth' : 'perYear', { amount }) })
-        : t('paid', { amount });
+      return t(order.recurring ? 'paidRecurring' : 'paid', {
+        amount: moneyPer(ctx, order.total, order.recurring?.interval),
+      });
     case 'pending':
       return offline ? t('awaiting') : gaveUp ? t('pendingLong') : t('pending');
     case 'failed':
@@ -33,13 +32,15 @@ function headline(ctx: Ctx, order: OrderStatus, offline: boolean, gaveUp: boolea
 
 /**
  * The order's status page, driven by `GET orders/{id}`: paid, pending (checked again until it settles),
- * failed or expired with a way back to the form, where everything typed is still there.
+ * failed or expired with a way back to the form, where everything typed is still there. `issued` draws what the
+ * kind adds (tickets).
  */
 export function confirmation(
   ctx: Ctx,
   client: ProtocolClient,
   start: { order: OrderStatus; token: string; offline?: OfflineNext },
   onRetry: () => void,
+  issued?: Kind['issued'],
 ): HTMLElement {
   const { t } = ctx.i18n;
   const view = h('div', { class: 'g-view g-confirmation' });
@@ -54,24 +55,7 @@ export function confirmation(
       h('div', { class: `g-status g-${order.status}` }, heading),
       failed && order.failure ? h('p', null, order.failure.message) : null,
       orderLines(ctx, order),
-      order.tickets?.length
-        ? [
-            h('h3', null, t('yourTickets')),
-            h(
-              'ul',
-              { class: 'g-tickets' },
-              order.tickets.map((ticket) =>
-                h(
-                  'li',
-                  null,
-                  [ticket.label, ticket.attendee].filter(Boolean).join(' : '),
-                  ' ',
-                  h('code', null, ticket.code),
-                ),
-              ),
-            ),
-          ]
-        : null,
+      issued?.(ctx, order),
       order.status === 'paid' && order.receipt
         ? h(
             'p',

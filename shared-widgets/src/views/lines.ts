@@ -1,12 +1,10 @@
 import type { OrderStatus } from '../../../backend-adapter/src/protocol/order-response';
-import { money, type Ctx } from '../core/context';
+import { money, moneyPer, type Ctx } from '../core/context';
 import { h } from '../core/dom';
 
 /** The order as the host priced it: one row per line, then the total (the amounts that will be charged). */
 export function orderLines(ctx: Ctx, order: OrderStatus) {
   const { t } = ctx.i18n;
-  const total = money(ctx, order.total);
-  const interval = order.recurring?.interval;
   return h(
     'table',
     { class: 'g-lines' },
@@ -30,15 +28,7 @@ export function orderLines(ctx: Ctx, order: OrderStatus) {
         'tr',
         null,
         h('th', { scope: 'row' }, t('total')),
-        h(
-          'td',
-          null,
-          interval === 'month'
-            ? t('perMonth', { amount: total })
-            : interval === 'year'
-              ? t('perYear', { amount: total })
-              : total,
-        ),
+        h('td', null, moneyPer(ctx, order.total, order.recurring?.interval)),
       ),
     ),
   );
