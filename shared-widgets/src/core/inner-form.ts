@@ -8,7 +8,8 @@ export function fieldName(name: string): string {
   return name.replace(/\[([^\]]*)\]/g, '.$1').replace(/^\./, '');
 }
 
-const IGNORED = new Set(['submit', 'button', 'reset', 'file', 'image']);
+/** Controls whose value is not something typed or chosen (buttons, files) or that have none (fieldset, output). */
+const IGNORED = new Set(['submit', 'button', 'reset', 'file', 'image', 'fieldset', 'output']);
 
 /**
  * What the payer already typed in the host's no-JS form, by protocol field name, so the upgrade keeps it.
@@ -16,20 +17,12 @@ const IGNORED = new Set(['submit', 'button', 'reset', 'file', 'image']);
  */
 export function readInnerForm(form: HTMLFormElement): Record<string, Value> {
   const values: Record<string, Value> = {};
-  for (const control of Array.from(form.elements)) {
-    if (
-      !(control instanceof HTMLInputElement) &&
-      !(control instanceof HTMLSelectElement) &&
-      !(control instanceof HTMLTextAreaElement)
-    ) {
-      continue;
-    }
-    if (!control.name || control.disabled || IGNORED.has(control.type)) continue;
-    const name = fieldName(control.name);
-    if (control instanceof HTMLInputElement && control.type === 'checkbox') values[name] = control.checked;
-    else if (control instanceof HTMLInputElement && control.type === 'radio') {
-      if (control.checked) values[name] = control.value;
-    } else values[name] = control.value;
+  // Inputs, selects and textareas (an <object> has no value); only an input may be a checkbox or a radio.
+  for (const control of Array.from(form.elements) as HTMLInputElement[]) {
+    const { name, type } = control;
+    if (!name || control.disabled || IGNORED.has(type) || !('value' in control)) continue;
+    if (type === 'checkbox') values[fieldName(name)] = control.checked;
+    else if (type !== 'radio' || control.checked) values[fieldName(name)] = control.value;
   }
   return values;
 }

@@ -6,10 +6,10 @@ export type { Catalogue, Params, PluralKey, TextKey } from './catalogue';
 
 export interface I18n {
   readonly locale: Locale;
+  /** The catalogue as the form's chunk carries it (see plural()). */
+  readonly strings: Catalogue;
   /** The string for `key` with `{placeholders}` filled. */
   t(key: TextKey, params?: Params): string;
-  /** The plural form of `key` for `count` (Intl.PluralRules), `#` replaced by the formatted count. */
-  n(key: PluralKey, count: number, params?: Params): string;
   /** The protocol catalogue's message for an error the widget found itself. */
   error(code: WidgetErrorCode, params?: Params): string;
 }
@@ -37,17 +37,21 @@ const fill = (text: string, params: Params = {}) =>
     params[name] === undefined ? whole : String(params[name]),
   );
 
-export function i18n(locale: Locale, { default: catalogue, errors }: Language): I18n {
-  const rules = new Intl.PluralRules(locale);
-  const numbers = new Intl.NumberFormat(locale);
+export function i18n(locale: Locale, { default: strings, errors }: Language): I18n {
   return {
     locale,
-    t: (key, params) => fill(catalogue[key], params),
-    n: (key, count, params) => {
-      const forms: Plural = catalogue[key];
-      const form = forms[rules.select(count)] ?? forms.other;
-      return fill(form.replace(/#/g, numbers.format(count)), params);
-    },
+    strings,
+    t: (key, params) => fill(strings[key], params),
     error: (code, params) => fill(errors.messages[code]?.[locale] ?? code, params),
   };
+}
+
+/**
+ * The plural form of `key` for `count` (Intl.PluralRules), `#` replaced by the formatted count. Apart from
+ * I18n so that only the forms that count something (tickets) carry it.
+ */
+export function plural(i18n: I18n, key: PluralKey, count: number, params?: Params): string {
+  const forms: Plural = i18n.strings[key];
+  const form = forms[new Intl.PluralRules(i18n.locale).select(count)] ?? forms.other;
+  return fill(form.replace(/#/g, new Intl.NumberFormat(i18n.locale).format(count)), params);
 }

@@ -7,6 +7,7 @@ import { validateField } from '../core/errors';
 import { group, input } from '../core/fields';
 import type { Kind, Total } from '../core/kind';
 import { region } from '../core/region';
+import { plural, type PluralKey } from '../i18n';
 import { commonRequest } from '../sections/common';
 import { consentsSection } from '../sections/consents';
 import { customFields, customValues } from '../sections/custom-fields';
@@ -54,7 +55,8 @@ function quantityCheck(ctx: C, index: number): Check {
 }
 
 function stepper(ctx: C, type: TicketType, index: number) {
-  const { t, n } = ctx.i18n;
+  const { t } = ctx.i18n;
+  const n = (key: PluralKey, count: number) => plural(ctx.i18n, key, count);
   const name = QUANTITY(index);
   const id = idFor(ctx, name);
   const soldOut = type.available === 0;
@@ -169,7 +171,8 @@ function net(ctx: C): number {
 
 export const tickets: Kind<TicketsFormDefinition> = {
   render(ctx) {
-    const { t, n } = ctx.i18n;
+    const { t } = ctx.i18n;
+    const n = (key: PluralKey, count: number) => plural(ctx.i18n, key, count);
     const settings = ctx.def.tickets;
     const list = group(
       t('tickets'),

@@ -8,23 +8,21 @@ export function customFields(ctx: Ctx, fields: readonly CustomField[], prefix: s
   return fields.map((field) => {
     const name = `${prefix}.${field.id}`;
     const spec = { name, label: field.label, hint: field.help, required: field.required };
+    const ticked = field.required ? checks.chosen(ctx, name) : undefined;
     switch (field.type) {
       case 'checkbox':
-        return checkbox(ctx, { ...spec, check: field.required ? checks.chosen(ctx, name) : undefined });
+        return checkbox(ctx, { ...spec, check: ticked });
       case 'choice':
         return select(ctx, {
           ...spec,
           placeholder: ctx.i18n.t('choose'),
-          options: (field.options ?? []).map((option) => ({ value: option.value, label: option.label })),
-          check: field.required ? checks.chosen(ctx, name) : undefined,
+          options: field.options ?? [],
+          check: ticked,
         });
       case 'date':
         return input(ctx, { ...spec, type: 'date', check: checks.date(ctx, name, field.required) });
       default:
-        return input(ctx, {
-          ...spec,
-          maxlength: field.maxLength ?? 2000,
-        });
+        return input(ctx, { ...spec, maxlength: field.maxLength ?? 2000 });
     }
   });
 }
@@ -34,8 +32,9 @@ export function customValues(ctx: Ctx, fields: readonly CustomField[], prefix: s
   const values: Record<string, string | boolean> = {};
   for (const field of fields) {
     const name = `${prefix}.${field.id}`;
+    const text = ctx.state.text(name).trim();
     if (field.type === 'checkbox') values[field.id] = ctx.state.flag(name);
-    else if (ctx.state.text(name).trim()) values[field.id] = ctx.state.text(name).trim();
+    else if (text) values[field.id] = text;
   }
   return values;
 }

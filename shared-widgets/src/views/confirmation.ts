@@ -21,12 +21,9 @@ function headline(ctx: Ctx, order: OrderStatus, offline: boolean, gaveUp: boolea
       });
     case 'pending':
       return offline ? t('awaiting') : gaveUp ? t('pendingLong') : t('pending');
-    case 'failed':
-      return t('failed');
-    case 'expired':
-      return t('expired');
-    case 'refunded':
-      return t('refunded');
+    default:
+      // failed, expired, refunded: the catalogue's keys are the statuses.
+      return t(order.status);
   }
 }
 

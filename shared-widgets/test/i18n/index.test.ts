@@ -1,6 +1,6 @@
 import * as english from '../../src/i18n/en';
 import * as french from '../../src/i18n/fr';
-import { i18n } from '../../src/i18n';
+import { i18n, plural } from '../../src/i18n';
 import { toLocale } from '../../src/i18n/boot';
 
 describe('i18n', () => {
@@ -20,14 +20,18 @@ describe('i18n', () => {
   test('plural rules follow each language (French counts 0 and 1 as singular)', () => {
     const fr = i18n('fr', french);
     const en = i18n('en', english);
-    expect([0, 1, 2, 12].map((n) => fr.n('left', n))).toEqual([
+    expect([0, 1, 2, 12].map((n) => plural(fr, 'left', n))).toEqual([
       '0 place restante',
       '1 place restante',
       '2 places restantes',
       '12 places restantes',
     ]);
-    expect([0, 1, 2].map((n) => en.n('left', n))).toEqual(['0 places left', '1 place left', '2 places left']);
-    expect(fr.n('left', 1200)).toBe('1\u202f200 places restantes');
+    expect([0, 1, 2].map((n) => plural(en, 'left', n))).toEqual([
+      '0 places left',
+      '1 place left',
+      '2 places left',
+    ]);
+    expect(plural(fr, 'left', 1200)).toBe('1\u202f200 places restantes');
   });
 
   test('placeholders are filled; unknown ones stay visible rather than vanish', () => {
