@@ -1,11 +1,7 @@
 import type { ErrorResponse } from '../../../backend-adapter/src/protocol/errors';
 import type { FormDefinition } from '../../../backend-adapter/src/protocol/form';
 import type { OrderRequest } from '../../../backend-adapter/src/protocol/order-request';
-import type {
-  OrderCreated,
-  OrderStatus,
-  SimulationResult,
-} from '../../../backend-adapter/src/protocol/order-response';
+import type { OrderCreated, OrderStatus } from '../../../backend-adapter/src/protocol/order-response';
 import { IDEMPOTENCY_HEADER, ROUTES } from '../../../backend-adapter/src/protocol/routes';
 import type { Locale } from '../../../backend-adapter/src/protocol/common';
 
@@ -18,10 +14,6 @@ export class ProtocolError extends Error {
     readonly body: ErrorResponse['error'] | null,
   ) {
     super(body?.message ?? `HTTP ${status}`);
-  }
-  /** No answer, a server failure or a rate limit: the same request may be sent again as it is. */
-  get retryable(): boolean {
-    return this.status === 0 || this.status >= 500 || this.status === 429 || this.body?.retryable === true;
   }
 }
 
@@ -44,26 +36,22 @@ export class ProtocolClient {
   }
 
   form(formId: string): Promise<FormDefinition> {
-    return this.#send('GET', `${ROUTES.form(formId)}?locale=${this.locale}`);
+    return this.send('GET', `${ROUTES.form(formId)}?locale=${this.locale}`);
   }
 
   createOrder(formId: string, request: OrderRequest, idempotencyKey: string): Promise<OrderCreated> {
-    return this.#send('POST', ROUTES.createOrder(formId), request, { [IDEMPOTENCY_HEADER]: idempotencyKey });
+    return this.send('POST', ROUTES.createOrder(formId), request, { [IDEMPOTENCY_HEADER]: idempotencyKey });
   }
 
   order(orderId: string, token: string): Promise<OrderStatus> {
-    return this.#send('GET', ROUTES.order(orderId, token));
+    return this.send('GET', ROUTES.order(orderId, token));
   }
 
-  /** Simulation provider: posts the test card or the 3-D Secure answer to the URL the host gave. */
-  simulate(
-    url: string,
-    body: { clientSecret: string; card?: string; approve?: boolean },
-  ): Promise<SimulationResult> {
-    return this.#send('POST', url, body);
-  }
-
-  async #send<T>(
+  /**
+   * One request; `path` is a route or a URL the host gave (the simulation's step posts its test card and
+   * 3-D Secure answer this way).
+   */
+  async send<T>(
     method: string,
     path: string,
     body?: unknown,

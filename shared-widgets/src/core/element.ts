@@ -5,7 +5,7 @@ import { METHOD, paymentChoice, seedMethod } from '../sections/payment-choice';
 import { RETURN_PARAMS } from '../sections/common';
 import { Attempts } from './attempts';
 import type { ProtocolClient } from './client';
-import { isProtocolError } from './protocol-error';
+import { isProtocolError, retryable } from './protocol-error';
 import { money, type Ctx } from './context';
 import { byAttr, fill, focusOn, h, uid } from './dom';
 import { hideProblems, showProblems, validateAll, type Problem } from './errors';
@@ -176,7 +176,7 @@ class GuichetForm {
   /** Shows why the host refused, next to the fields concerned; nothing typed is lost. */
   async #refused(error: unknown): Promise<void> {
     const body = isProtocolError(error) ? error.body : null;
-    if (!isProtocolError(error) || !error.retryable) this.#attempts.settle();
+    if (!isProtocolError(error) || !retryable(error)) this.#attempts.settle();
     const ctx = this.#ctx;
     // Request paths are turned into on-screen names now, against the order as it was sent.
     const problems: Problem[] = body

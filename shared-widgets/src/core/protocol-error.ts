@@ -7,3 +7,7 @@ import type { ProtocolError } from './client';
  */
 export const isProtocolError = (error: unknown): error is ProtocolError =>
   error instanceof Error && typeof (error as Partial<ProtocolError>).status === 'number';
+
+/** No answer, a server failure or a rate limit: the same request may be sent again as it is. */
+export const retryable = ({ status, body }: ProtocolError): boolean =>
+  status === 0 || status >= 500 || status === 429 || body?.retryable === true;

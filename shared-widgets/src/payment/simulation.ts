@@ -87,7 +87,12 @@ export function simulationPayment(step: PaymentStep, next: SimulationNext): HTML
         ],
         false,
       );
-      return settle(await client.simulate(result.challengeUrl, { clientSecret: next.clientSecret, approve }));
+      return settle(
+        await client.send<SimulationResult>('POST', result.challengeUrl, {
+          clientSecret: next.clientSecret,
+          approve,
+        }),
+      );
     }
     if (result.outcome === 'declined') {
       // Like a bank, the simulation lets the payer try another card on the same order.
@@ -113,7 +118,12 @@ export function simulationPayment(step: PaymentStep, next: SimulationNext): HTML
     step.problem(null);
     button.disabled = true;
     try {
-      await settle(await client.simulate(next.confirmUrl, { clientSecret: next.clientSecret, card }));
+      await settle(
+        await client.send<SimulationResult>('POST', next.confirmUrl, {
+          clientSecret: next.clientSecret,
+          card,
+        }),
+      );
     } catch (error) {
       step.problem(isProtocolError(error) && error.body ? error.body.message : t('network'));
     } finally {

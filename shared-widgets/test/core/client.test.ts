@@ -1,4 +1,5 @@
 import { ProtocolClient, ProtocolError } from '../../src/core/client';
+import { retryable } from '../../src/core/protocol-error';
 import { examples, fakeFetch } from '../helpers';
 
 describe('ProtocolClient', () => {
@@ -47,17 +48,17 @@ describe('ProtocolClient', () => {
     expect(error).toBeInstanceOf(ProtocolError);
     expect(error.status).toBe(422);
     expect(error.body?.errors?.[0]?.field).toBe('payer.email');
-    expect(error.retryable).toBe(false);
+    expect(retryable(error)).toBe(false);
 
     const down = new ProtocolClient('https://asso.example/api', 'fr', fakeFetch(() => 'network-error').fetch);
     const lost = (await down.order('o1', 't').catch((e: unknown) => e)) as ProtocolError;
-    expect([lost.status, lost.retryable]).toEqual([0, true]);
+    expect([lost.status, retryable(lost)]).toEqual([0, true]);
     const busy = new ProtocolClient(
       'https://asso.example/api',
       'fr',
       fakeFetch(() => ({ status: 503, body: 'oops' })).fetch,
     );
-    expect(((await busy.order('o1', 't').catch((e: unknown) => e)) as ProtocolError).retryable).toBe(true);
+    expect(retryable((await busy.order('o1', 't').catch((e: unknown) => e)) as ProtocolError)).toBe(true);
   });
 
   test('URLs handed out by the host may be absolute or relative to the base', () => {
