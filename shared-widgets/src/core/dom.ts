@@ -6,6 +6,12 @@ export type Attrs = Record<string, string | number | boolean | null | undefined 
 export const setAttr = (element: Element, name: string, value: string | null) =>
   value === null ? element.removeAttribute(name) : element.setAttribute(name, value);
 
+/** Children as the DOM takes them (it writes numbers as text): lists flattened, null, undefined and false left out. */
+const nodes = (children: Child[]) =>
+  (children as unknown[])
+    .flat(Infinity)
+    .filter((child) => child !== null && child !== undefined && child !== false) as (Node | string)[];
+
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   attrs?: Attrs | null,
@@ -18,25 +24,12 @@ export function h<K extends keyof HTMLElementTagNameMap>(
     else if (value !== false && value !== null && value !== undefined)
       element.setAttribute(key, String(value));
   }
-  append(element, children);
+  element.append(...nodes(children));
   return element;
 }
 
-export function append(parent: Node, children: Child[]): void {
-  for (const child of children) {
-    if (Array.isArray(child)) append(parent, child);
-    else if (child instanceof Node) parent.appendChild(child);
-    else if (child !== null && child !== undefined && child !== false) {
-      parent.appendChild(document.createTextNode(String(child)));
-    }
-  }
-}
-
 /** Replaces every child of `parent`. */
-export function fill(parent: Element, ...children: Child[]): void {
-  parent.replaceChildren();
-  append(parent, children);
-}
+export const fill = (parent: Element, ...children: Child[]) => parent.replaceChildren(...nodes(children));
 
 /**
  * An id unique in the page, so two forms on one page never share a label target. Each form's chunk has its
@@ -45,15 +38,6 @@ export function fill(parent: Element, ...children: Child[]): void {
 const copy = Math.random().toString(36).slice(2, 6);
 let counter = 0;
 export const uid = (prefix = 'g') => `${prefix}${copy}${(++counter).toString(36)}`;
-
-/** Moves focus to an element that is not focusable by default (a heading, a summary). */
-export function focusOn(element: HTMLElement | null | undefined): void {
-  if (!element) return;
-  if (!element.hasAttribute('tabindex') && !element.matches('input,select,textarea,button,a[href]')) {
-    element.setAttribute('tabindex', '-1');
-  }
-  element.focus();
-}
 
 /** `[name="value"]`, safe whatever the value holds (names may come from a host's error answer). */
 export const byAttr = (name: string, value: string) => `[${name}="${value.replace(/["\\]/g, '\\$&')}"]`;

@@ -7,7 +7,7 @@ import { Attempts } from './attempts';
 import type { ProtocolClient } from './client';
 import { isProtocolError, retryable } from './protocol-error';
 import { money, type Ctx } from './context';
-import { byAttr, fill, focusOn, h, uid } from './dom';
+import { byAttr, fill, h, uid } from './dom';
 import { hideProblems, showProblems, validateAll, type Problem } from './errors';
 import { readInnerForm } from './inner-form';
 import type { Pack } from './packs';
@@ -110,7 +110,7 @@ class GuichetForm {
     const total = h('p', { class: 'g-total', 'aria-live': 'polite' });
     const submit = h('button', { type: 'submit', class: 'g-button g-primary' });
     const form = notice
-      ? h('p', { class: 'g-notice' }, t(notice))
+      ? h('p', { class: 'g-notice', tabindex: -1 }, t(notice))
       : h(
           'form',
           { class: 'g-form', id: this.#uid, novalidate: true },
@@ -195,7 +195,7 @@ class GuichetForm {
     const summary = this.#root.querySelector<HTMLElement>('.g-summary');
     if (summary) showProblems(this.#ctx, summary, this.#i18n.t('fixErrors'), problems);
     // No form any more (sold out, closed): the notice that replaced it says why.
-    else focusOn(this.#root.querySelector<HTMLElement>('.g-notice'));
+    else this.#root.querySelector<HTMLElement>('.g-notice')?.focus();
   }
 
   #proceed({ order, token, next }: OrderCreated): void {
@@ -236,7 +236,7 @@ class GuichetForm {
     this.#otherView = view;
     this.#formView.hidden = !!view;
     if (view) this.#root.insertBefore(view, this.#announcer);
-    else focusOn(this.#formView.querySelector<HTMLElement>('.g-title'));
+    else this.#formView.querySelector<HTMLElement>('.g-title')?.focus();
   }
 }
 

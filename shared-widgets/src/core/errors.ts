@@ -1,4 +1,4 @@
-import { byAttr, focusOn, h, setAttr, uid } from './dom';
+import { byAttr, h, setAttr, uid } from './dom';
 import { issueMessage, type Ctx } from './context';
 
 /** A message to show, tied to a field (dotted name) or to the whole form. */
@@ -116,7 +116,7 @@ export function showProblems(ctx: Ctx, summary: HTMLElement, heading: string, pr
   });
   summary.replaceChildren(h('p', { class: 'g-summary-title' }, heading), h('ul', null, items));
   summary.hidden = problems.length === 0;
-  if (problems.length) focusOn(summary);
+  if (problems.length) summary.focus();
 }
 
 export function hideProblems(summary: HTMLElement): void {

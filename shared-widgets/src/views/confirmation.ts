@@ -1,7 +1,7 @@
 import type { NextAction, OrderStatus } from '../../../backend-adapter/src/protocol/order-response';
 import type { ProtocolClient } from '../core/client';
 import { moneyPer, type Ctx } from '../core/context';
-import { fill, focusOn, h } from '../core/dom';
+import { fill, h } from '../core/dom';
 import type { Kind } from '../core/kind';
 import { instructions } from './instructions';
 import { orderLines } from './lines';
@@ -70,7 +70,7 @@ export function confirmation(
         : null,
     );
     if (shown && shown !== title) ctx.announce(title);
-    if (!shown) queueMicrotask(() => focusOn(heading));
+    if (!shown) queueMicrotask(() => heading.focus());
     shown = title;
   };
 

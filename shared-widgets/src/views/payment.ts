@@ -2,7 +2,7 @@ import type { NextAction, OrderStatus } from '../../../backend-adapter/src/proto
 import type { ProtocolClient } from '../core/client';
 import type { Ctx } from '../core/context';
 import { loadSimulationStep } from '../core/chunks';
-import { focusOn, h } from '../core/dom';
+import { h } from '../core/dom';
 import type { PaymentStep } from '../payment/step';
 import { stripePayment } from '../payment/stripe';
 
@@ -55,6 +55,6 @@ export function paymentView(
   drawn
     .catch(() => step.problem(t(next.provider === 'simulation' ? 'network' : 'stripeFailed')))
     .finally(() => mount.removeAttribute('aria-busy'));
-  queueMicrotask(() => focusOn(heading));
+  queueMicrotask(() => heading.focus());
   return view;
 }
