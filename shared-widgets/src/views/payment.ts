@@ -23,7 +23,7 @@ export function paymentView(
 ): HTMLElement {
   const { t } = ctx.i18n;
   const alert = h('p', { class: 'g-problem', role: 'alert' });
-  const mount = h('div', { class: 'g-pay' });
+  const mount = h('div', { class: 'g-pay', 'aria-busy': 'true' });
   const heading = h('h2', { class: 'g-title', tabindex: -1 }, t('payment'));
   const view = h(
     'div',
@@ -47,7 +47,6 @@ export function paymentView(
   };
   // Each provider's code comes now, as a chunk of its own: the simulation's test cards (a demo and test
   // provider), Stripe's loader package; offline payers download neither.
-  mount.setAttribute('aria-busy', 'true');
   const drawn =
     next.provider === 'simulation'
       ? loadSimulationStep().then(({ simulationPayment }) => mount.append(simulationPayment(step, next)))
