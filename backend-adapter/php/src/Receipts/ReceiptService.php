@@ -6,12 +6,9 @@ namespace Guichet\Adapter\Receipts;
 
 use Guichet\Adapter\Domain\Instant;
 use Guichet\Adapter\Domain\Receipts\AnnualSummaries;
-use Guichet\Adapter\Domain\Receipts\ReceiptChain;
 use Guichet\Adapter\Domain\Receipts\ReceiptDates;
 use Guichet\Adapter\Domain\Receipts\ReceiptDocuments;
 use Guichet\Adapter\Domain\Receipts\ReceiptLinks;
-use Guichet\Adapter\Domain\Receipts\ReceiptNumbers;
-use Guichet\Adapter\Domain\Receipts\ReceiptTotals;
 use Guichet\Adapter\Ports\Clock;
 use Guichet\Adapter\Ports\FormRepository;
 use Guichet\Adapter\Ports\Logger;
@@ -19,8 +16,6 @@ use Guichet\Adapter\Ports\Mailer;
 use Guichet\Adapter\Ports\ReceiptSettings;
 use Guichet\Adapter\Ports\ReceiptStore;
 use Guichet\Adapter\Ports\Storage;
-use Guichet\Adapter\Receipts\Pdf\ReceiptPdf;
-use Guichet\Adapter\Receipts\Zip\ZipWriter;
 
 /**
  * Tax receipts end to end for a PHP host (docs/receipts.md): issued when a one-off gift is paid, cancelled or
@@ -39,6 +34,7 @@ final class ReceiptService
     private Mailer $mailer;
     private Clock $clock;
     private Logger $log;
+    private ReceiptLedger $ledger;
 
     public function __construct(Storage $orders, ReceiptStore $receipts, ReceiptSettings $settings, FormRepository $forms, Mailer $mailer, Clock $clock, Logger $log)
     {
@@ -49,6 +45,7 @@ final class ReceiptService
         $this->mailer = $mailer;
         $this->clock = $clock;
         $this->log = $log;
+        $this->ledger = new ReceiptLedger($receipts, $clock);
     }
 
     /**
@@ -205,7 +202,7 @@ final class ReceiptService
             return null;
         }
         $receipt = $this->receipts->findReceipt($id);
-        return $receipt === null ? null : self::file($receipt);
+        return $receipt === null ? null : ReceiptLedger::file($receipt);
     }
 
     /**
@@ -214,8 +211,7 @@ final class ReceiptService
      */
     public function pdf(string $number): ?array
     {
-        $receipt = $this->receipts->findReceiptByNumber($number);
-        return $receipt === null ? null : self::file($receipt);
+        return $this->ledger->pdf($number);
     }
 
     /** The signed link to a receipt's PDF, as the e-mail and GET orders/{id} give it. @param array<string, mixed> $receipt */
@@ -236,74 +232,34 @@ final class ReceiptService
         return ReceiptDocuments::validateIssuer($issuer ?? []);
     }
 
-    /**
-     * The art. 222 bis figures of receipts issued in $year: {year, count, amount, currency, cancelled, corrected}.
-     * @return array<string, mixed>
-     */
+    // The treasurer's year (ReceiptLedger): kept here so a host wires one object.
+
+    /** @return array<string, mixed> the art. 222 bis figures of $year (ReceiptLedger::totals) */
     public function totals(int $year): array
     {
-        // A receipt of $year may be cancelled or corrected by a receipt of a later year's series: the whole
-        // ledger is read so that such a receipt no longer counts.
-        return ReceiptTotals::forYear($this->all([]), $year);
+        return $this->ledger->totals($year);
     }
 
-    /**
-     * A page of the year's receipts in ledger order, each with `replacedBy` (the number of the receipt that
-     * corrected or cancelled it, or null), and how many there are in all.
-     * @return array{total: int, receipts: array<int, array<string, mixed>>}
-     */
+    /** @return array{total: int, receipts: array<int, array<string, mixed>>} (ReceiptLedger::list) */
     public function list(int $year, int $limit, int $offset): array
     {
-        $page = $this->receipts->listReceipts(['year' => $year], $limit, $offset);
-        $rows = [];
-        foreach ($page as $receipt) {
-            $next = $this->receipts->listReceipts(['replaces' => (string) $receipt['number']], 1, 0);
-            $rows[] = $receipt + ['replacedBy' => $next === [] ? null : $next[0]['number']];
-        }
-        return ['total' => $this->receipts->countReceipts(['year' => $year]), 'receipts' => $rows];
+        return $this->ledger->list($year, $limit, $offset);
     }
 
-    /** The year's receipts as CSV (ReceiptCsv: the Node host's columns, in French or English). */
     public function exportCsv(int $year, string $locale): string
     {
-        return ReceiptCsv::write($this->all(['year' => $year]), $locale);
+        return $this->ledger->exportCsv($year, $locale);
     }
 
-    /** A zip of the year's receipts: each PDF, and the CSV list (French). */
     public function exportZip(int $year): string
     {
-        $files = [];
-        foreach ($this->all(['year' => $year]) as $receipt) {
-            $file = self::file($receipt);
-            $files[] = ['name' => $file['fileName'], 'data' => $file['bytes'], 'modifiedAt' => (string) $receipt['issuedAt']];
-        }
-        $files[] = ['name' => sprintf('recus-fiscaux-%d.csv', $year), 'data' => $this->exportCsv($year, 'fr'), 'modifiedAt' => $this->clock->now()];
-        return ZipWriter::stored($files);
+        return $this->ledger->exportZip($year);
     }
 
-    /**
-     * Checks the ledger: every hash in position order (ReceiptChain::verify) and each year's series without
-     * gap or duplicate. {ok, count, position?, reason?, series: {year: {missing, duplicates}}} (series lists
-     * only the years with a problem).
-     * @return array<string, mixed>
-     */
+    /** @return array<string, mixed> (ReceiptLedger::verify) */
     public function verify(): array
     {
-        $ledger = $this->all([]);
-        $result = ReceiptChain::verify($ledger);
-        $sequences = [];
-        foreach ($ledger as $receipt) {
-            $sequences[(int) $receipt['year']][] = (int) $receipt['sequence'];
-        }
-        $series = [];
-        foreach ($sequences as $year => $list) {
-            $audit = ReceiptNumbers::audit($list);
-            if ($audit['missing'] !== [] || $audit['duplicates'] !== []) {
-                $series[$year] = $audit;
-            }
-        }
-        $result['ok'] = $result['ok'] && $series === [];
-        return $result + ['count' => count($ledger), 'series' => $series];
+        return $this->ledger->verify();
     }
 
     // Issuing
@@ -478,31 +434,6 @@ final class ReceiptService
                 return;
             }
         }
-    }
-
-    /**
-     * @param array<string, mixed> $filter
-     * @return array<int, array<string, mixed>> in ledger order
-     */
-    private function all(array $filter): array
-    {
-        $all = [];
-        for ($offset = 0; ; $offset += self::PAGE) {
-            $page = $this->receipts->listReceipts($filter, self::PAGE, $offset);
-            array_push($all, ...$page);
-            if (count($page) < self::PAGE) {
-                return $all;
-            }
-        }
-    }
-
-    /**
-     * @param array<string, mixed> $receipt
-     * @return array{fileName: string, bytes: string}
-     */
-    private static function file(array $receipt): array
-    {
-        return ['fileName' => ReceiptPdf::fileName((string) $receipt['number']), 'bytes' => ReceiptPdf::render($receipt)];
     }
 
     /**
