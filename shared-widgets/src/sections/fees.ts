@@ -22,11 +22,11 @@ export const feeIfCovered = (ctx: Ctx, net: number | null) =>
 export function feeSection(ctx: Ctx, net: () => number | null, text: TextKey) {
   if (!ctx.def.feeCoverage) return null;
   const field = checkbox(ctx, { name: 'coverFees', label: '' });
-  const label = field.querySelector('label');
+  const label = field.querySelector('label') as HTMLLabelElement;
   const update = () => {
     const fee = coveredFee(ctx, net());
     field.hidden = fee === 0;
-    if (label) label.textContent = ctx.i18n.t(text, { fee: money(ctx, fee || 1) });
+    label.textContent = ctx.i18n.t(text, { fee: money(ctx, fee || 1) });
   };
   update();
   ctx.state.onChange((name) => {
