@@ -72,6 +72,14 @@ async function main(): Promise<void> {
         'simulation' => true,
         'organization' => ['name' => 'Les Amis du Jardin partagé'],
         'offline' => ['cheque' => ['payee' => 'Les Amis du Jardin partagé', 'address' => '3 place Jean-Jaurès, 93100 Montreuil']],
+        // What a tax receipt must say, so a demo gift with a receipt asked gets its PDF.
+        'receipts' => [
+          'address' => ['line1' => '3 place Jean-Jaurès', 'postalCode' => '93100', 'city' => 'Montreuil', 'country' => 'FR'],
+          'object' => 'Faire vivre un jardin partagé et ses ateliers ouverts aux écoles du quartier.',
+          'status' => 'general_interest',
+          'signatoryName' => 'Claude Petit',
+          'signatoryRole' => 'Trésorière',
+        ],
       ]);
       $id = wp_insert_post(['post_type' => 'page', 'post_status' => 'publish', 'post_title' => 'Soutenir le jardin', 'post_name' => 'demo', 'post_content' => ${JSON.stringify(DEMO_PAGE)}]);
       update_option('show_on_front', 'page');

@@ -107,7 +107,7 @@ final class ProtocolHandler
                 $step = ['type' => 'challenge', 'approve' => $body['approve']];
             }
             // Unless the reader names a language, the order's result is in its payer's, not the site's.
-            return new HttpAnswer(200, SimulatePayment::run($this->ctx, $m[1], $secret, $step, $this->askedLocale($query, $headers, null)));
+            return new HttpAnswer(200, SimulatePayment::run($this->ctx, $m[1], $secret, $step, $this->askedLocale($query, $headers, null), $this->receiptLookup()));
         }
         if (preg_match('#^/webhooks/([a-z0-9_-]{1,32})$#', $path, $m)) {
             $this->allow($method, 'POST');

@@ -18,9 +18,11 @@ final class SimulatePayment
     /**
      * @param array{type: string, card?: string, approve?: bool} $step
      * @param string|null $locale the reader's language; null: the order's own (the payer's, not the site's)
+     * @param callable|null $receipt fn(string $orderId): ?array{number, url} — as OrderStatus::read: the tax receipt
+     *        a payment just earned, so the confirmation screen offers it at once
      * @return array<string, mixed> SimulationResult
      */
-    public static function run(OrdersContext $ctx, string $orderId, string $clientSecret, array $step, ?string $locale): array
+    public static function run(OrdersContext $ctx, string $orderId, string $clientSecret, array $step, ?string $locale, ?callable $receipt = null): array
     {
         $simulator = $ctx->provider('simulation');
         if (!$simulator instanceof CardSimulator) {
@@ -38,7 +40,7 @@ final class SimulatePayment
         $current = $ctx->storage->findOrder($orderId) ?? $order;
         if ($current['status'] === 'paid') {
             // A retry after a lost answer: the payment went through already, nothing is charged again.
-            return self::result($ctx, $current, 'succeeded', $locale);
+            return self::result($ctx, $current, 'succeeded', $locale, $receipt);
         }
         // A card is only taken while the order can still be paid: its seats are no longer held after that.
         if ($current['status'] !== 'pending' && $current['status'] !== 'failed') {
@@ -61,18 +63,19 @@ final class SimulatePayment
             });
         }
         $after = $ctx->storage->findOrder($orderId) ?? $current;
-        return self::result($ctx, $after, $answer['outcome'], $locale);
+        return self::result($ctx, $after, $answer['outcome'], $locale, $receipt);
     }
 
     /**
      * @param array<string, mixed> $order
      * @return array<string, mixed> SimulationResult
      */
-    private static function result(OrdersContext $ctx, array $order, string $outcome, string $locale): array
+    private static function result(OrdersContext $ctx, array $order, string $outcome, string $locale, ?callable $receipt): array
     {
+        $issued = $receipt === null || $order['status'] !== 'paid' ? null : $receipt((string) $order['id']);
         $result = [
             'outcome' => $outcome,
-            'order' => OrderView::status($order, $locale, $ctx->forms->findForm($order['formId']), $ctx->catalogue),
+            'order' => OrderView::status($order, $locale, $ctx->forms->findForm($order['formId']), $ctx->catalogue, $issued),
         ];
         if ($outcome === 'requires_action') {
             $result['challengeUrl'] = $ctx->settings->apiBaseUrl() . '/simulation/' . rawurlencode((string) $order['id']) . '/challenge';

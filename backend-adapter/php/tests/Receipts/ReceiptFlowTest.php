@@ -42,6 +42,9 @@ final class ReceiptFlowTest extends TestCase
         $this->handler = new ProtocolHandler($this->site->ctx, $this->receipts);
     }
 
+    /** @var array<string, mixed> the simulation's answer to the test card (SimulationResult) */
+    private array $confirmed = [];
+
     /** @return array<string, mixed> the order created and paid with the simulation's test card */
     private function paidDonation(): array
     {
@@ -53,6 +56,7 @@ final class ReceiptFlowTest extends TestCase
             'card' => '4242 4242 4242 4242',
         ]));
         self::assertSame('paid', $paid->body['order']['status'], $paid->json());
+        $this->confirmed = $paid->body;
         return $created;
     }
 
@@ -68,6 +72,7 @@ final class ReceiptFlowTest extends TestCase
         $status = $this->status($created);
         self::assertSame('2026-00001', $status['receipt']['number']);
         self::assertSame($this->mailbox->lastLink(), $status['receipt']['url']);
+        self::assertSame($status['receipt'], $this->confirmed['order']['receipt'] ?? null, 'the confirmation screen offers it at once');
         $schema = json_decode((string) file_get_contents(Paths::repository() . '/backend-adapter/src/protocol/protocol-v1.schema.json'), true)['$defs']['OrderStatus'];
         self::assertSame([], array_diff(array_keys($status), array_keys($schema['properties'])), 'only OrderStatus properties');
         self::assertSame($schema['properties']['receipt']['required'], array_keys($status['receipt']));
