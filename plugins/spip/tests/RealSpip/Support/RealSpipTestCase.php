@@ -108,4 +108,26 @@ abstract class RealSpipTestCase extends TestCase {
 		self::assertNotEmpty(Navigateur::textes($prive['corps'], "//a[contains(@href,'action=logout')]"), 'logged in to the private space');
 		return $n;
 	}
+
+	/**
+	 * Runs a PHPUnit configuration of Contrat/ inside the shared site (an adapter contract on SPIP's own sql_*),
+	 * prints its summary under $nom and asserts that it passed with exactly $tests tests, so no case (the
+	 * concurrent ones above all) may silently skip.
+	 */
+	protected static function contratDansLeSite(string $configuration, string $nom, int $tests, string $pourquoi): void {
+		$site = self::site();
+		$processus = proc_open(
+			[PHP_BINARY, (string) (getenv('PHPUNIT') ?: '/usr/bin/phpunit'), '-c', dirname(__DIR__) . '/Contrat/' . $configuration],
+			[0 => ['file', '/dev/null', 'r'], 1 => ['pipe', 'w'], 2 => ['pipe', 'w']],
+			$tubes,
+			null,
+			['GUICHET_SPIP_SITE' => $site->racine] + getenv()
+		);
+		$sortie = (string) stream_get_contents($tubes[1]) . (string) stream_get_contents($tubes[2]);
+		$code = proc_close($processus);
+		preg_match('/^(OK \(.*\)|Tests: .*)$/m', $sortie, $bilan);
+		fwrite(STDERR, "\nreal-SPIP " . $nom . ': ' . ($bilan[1] ?? 'no summary') . "\n");
+		self::assertSame(0, $code, $sortie);
+		self::assertMatchesRegularExpression('/^OK \(' . $tests . ' tests, \d+ assertions\)$/m', $sortie, $pourquoi);
+	}
 }
