@@ -1,4 +1,5 @@
-// A logged-in wp-admin session over plain fetch: wp-login.php's cookies, replayed on every request.
+// wp-admin sessions for tests: over plain fetch (wp-login.php's cookies, replayed on every request) or in a browser page.
+import type { Page } from 'playwright-core';
 import type { WordPressSite } from './wp-server';
 
 export interface AdminSession {
@@ -61,4 +62,12 @@ export function inputValue(html: string, name: string): string {
   const input =
     html.match(new RegExp(`<input[^>]*name="${name.replace(/[[\]]/g, '\\$&')}"[^>]*>`))?.[0] ?? '';
   return input.match(/value="([^"]*)"/)?.[1] ?? '';
+}
+
+/** Logs the site's administrator into wp-admin in a browser page, through the login form a treasurer uses. */
+export async function logInInBrowser(page: Page, site: WordPressSite): Promise<void> {
+  await page.goto(`${site.url}/wp-login.php`);
+  await page.fill('#user_login', site.user);
+  await page.fill('#user_pass', site.password);
+  await Promise.all([page.waitForURL(/wp-admin/), page.click('#wp-submit')]);
 }

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../browser/support/browser';
 import { ensureBlocksBuilt } from './build-blocks';
 import type { WordPressSite } from './wp-server';
+import { logInInBrowser } from './admin-session';
 import { phpProblems, startGuichet } from './guichet-site';
 
 jest.setTimeout(180_000);
@@ -24,10 +25,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage();
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${site.url}/wp-login.php`);
-  await page.fill('#user_login', site.user);
-  await page.fill('#user_pass', site.password);
-  await Promise.all([page.waitForURL(/wp-admin/), page.click('#wp-submit')]);
+  await logInInBrowser(page, site);
 });
 
 afterAll(async () => {

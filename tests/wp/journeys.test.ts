@@ -10,6 +10,7 @@ import { ensureBlocksBuilt } from './build-blocks';
 import { phpProblems, startGuichet, type Json } from './guichet-site';
 import { preparePublicSite } from './public-site';
 import type { WordPressSite } from './wp-server';
+import { logInInBrowser } from './admin-session';
 
 jest.setTimeout(120_000);
 
@@ -69,10 +70,7 @@ test('a visitor gives 25 € by test card; the treasurer sees the order, refunds
   const treasurer = await guardedPage(browser, { viewport: { width: 1280, height: 900 } });
   try {
     const { page } = treasurer;
-    await page.goto(`${site.url}/wp-login.php`);
-    await page.fill('#user_login', site.user);
-    await page.fill('#user_pass', site.password);
-    await Promise.all([page.waitForURL(/wp-admin/), page.click('#wp-submit')]);
+    await logInInBrowser(page, site);
     await page.goto(`${site.url}/wp-admin/admin.php?page=guichet&s=claire`);
     const row = page.getByRole('row', { name: /Dubois/ });
     await row.getByRole('link').first().click();

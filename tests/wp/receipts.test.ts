@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { guardedPage, launchChromium } from '../browser/support/browser';
-import { inputValue, logIn, type AdminSession } from './admin-session';
+import { inputValue, logIn, type AdminSession, logInInBrowser } from './admin-session';
 import { ROOT, type WordPressSite } from './wp-server';
 import {
   call,
@@ -167,10 +167,7 @@ test('in Chromium, the receipts page and the settings pass axe-core, and the tre
     const treasurer = await guardedPage(browser, { viewport: { width: 1280, height: 900 }, locale: 'en-US' });
     try {
       const { page } = treasurer;
-      await page.goto(`${site.url}/wp-login.php`);
-      await page.fill('#user_login', site.user);
-      await page.fill('#user_pass', site.password);
-      await Promise.all([page.waitForURL(/wp-admin/), page.click('#wp-submit')]);
+      await logInInBrowser(page, site);
       await page.goto(`${site.url}/wp-admin/admin.php?page=guichet-receipts`);
       await page.getByRole('heading', { name: 'Tax receipts', level: 1 }).waitFor();
       await expectOursAccessible(page, 'Tax receipts page');
