@@ -2,7 +2,7 @@ import type { CommonRequest } from '../core/kind';
 import type { Ctx } from '../core/context';
 import { consentsOf } from './consents';
 import { payerOf } from './payer';
-import { coveredFee } from './fees';
+import { feeIfCovered } from './fees';
 import { paymentOf } from './payment-choice';
 
 /** Query parameters that bring a payer back to an order's status page (see README). */
@@ -33,6 +33,6 @@ export function commonRequest(ctx: Ctx, withAddress: boolean, net: number | null
     consents: consentsOf(ctx),
     returnUrl: returnUrl(),
   };
-  if (ctx.state.flag('coverFees') && coveredFee(ctx, net) > 0) common.coverFees = true;
+  if (feeIfCovered(ctx, net)) common.coverFees = true;
   return common;
 }

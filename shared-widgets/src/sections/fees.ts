@@ -7,7 +7,7 @@ import { METHOD } from './payment-choice';
 /** The extra the payer may add so the processor's fee does not eat into the gift (none for offline payment). */
 export function coveredFee(ctx: Ctx, net: number | null): number {
   const rule = ctx.def.feeCoverage;
-  if (!rule || net === null || net <= 0 || ctx.state.text(METHOD).startsWith('offline')) return 0;
+  if (!rule || !net || ctx.state.text(METHOD).startsWith('offline')) return 0;
   return feeCoverage(net, rule);
 }
 
