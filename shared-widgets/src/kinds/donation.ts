@@ -11,6 +11,7 @@ import { commonRequest } from '../sections/common';
 import { consentsSection } from '../sections/consents';
 import { feeIfCovered, feeSection } from '../sections/fees';
 import { payerSection } from '../sections/payer';
+import { addressOf, addressSection, receiptAsked, receiptBox } from '../sections/receipt';
 
 type C = Ctx<DonationFormDefinition>;
 
@@ -146,7 +147,6 @@ export const donation: Kind<DonationFormDefinition> = {
   render(ctx) {
     const { t } = ctx.i18n;
     const { donation: settings } = ctx.def;
-    const receipts = ctx.def.taxReduction !== undefined;
     return [
       goal(ctx),
       settings.frequencies.length > 1
@@ -161,12 +161,8 @@ export const donation: Kind<DonationFormDefinition> = {
       amounts(ctx),
       feeSection(ctx, () => usableAmount(ctx), 'coverFees'),
       taxPreview(ctx),
-      receipts ? checkbox(ctx, { name: RECEIPT, label: t('taxReceipt') }) : null,
-      payerSection(
-        ctx,
-        () => receipts && ctx.state.flag(RECEIPT),
-        (name) => name === RECEIPT,
-      ),
+      receiptBox(ctx, RECEIPT),
+      payerSection(ctx, addressSection(ctx, RECEIPT)),
       settings.allowAnonymous ? checkbox(ctx, { name: 'donation.anonymous', label: t('anonymous') }) : null,
       settings.allowDedication
         ? textarea(ctx, {
@@ -182,12 +178,13 @@ export const donation: Kind<DonationFormDefinition> = {
 
   request(ctx) {
     const amount = chosenAmount(ctx);
-    const receipt = ctx.def.taxReduction !== undefined && ctx.state.flag(RECEIPT);
+    const receipt = receiptAsked(ctx, RECEIPT);
     const request: DonationOrderRequest = {
       kind: 'donation',
-      ...commonRequest(ctx, receipt, amount),
+      ...commonRequest(ctx, amount),
       donation: { amount: amount ?? 0, frequency: frequency(ctx), taxReceipt: receipt },
     };
+    if (receipt) request.payer.address = addressOf(ctx);
     if (ctx.def.donation.allowAnonymous) request.donation.anonymous = ctx.state.flag('donation.anonymous');
     const dedication = ctx.state.text('donation.dedication').trim();
     if (ctx.def.donation.allowDedication && dedication) request.donation.dedication = dedication;

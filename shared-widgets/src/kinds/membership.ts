@@ -8,7 +8,7 @@ import type { Member, MembershipOrderRequest } from '../../../backend-adapter/sr
 import * as checks from '../core/checks';
 import { amountText, idFor, money, parseAmount, type Ctx } from '../core/context';
 import { h } from '../core/dom';
-import { checkbox, group, input, radios } from '../core/fields';
+import { group, input, radios } from '../core/fields';
 import type { Kind, Total } from '../core/kind';
 import { region } from '../core/region';
 import { commonRequest } from '../sections/common';
@@ -16,6 +16,7 @@ import { consentsSection } from '../sections/consents';
 import { customFields, customValues } from '../sections/custom-fields';
 import { feeIfCovered, feeSection } from '../sections/fees';
 import { payerSection } from '../sections/payer';
+import { addressOf, addressSection, receiptAsked, receiptBox } from '../sections/receipt';
 
 type C = Ctx<MembershipFormDefinition>;
 type Tier = MembershipFormDefinition['membership']['tiers'][number];
@@ -198,7 +199,6 @@ export const membership: Kind<MembershipFormDefinition> = {
   render(ctx) {
     const { t } = ctx.i18n;
     const settings = ctx.def.membership;
-    const receipts = ctx.def.taxReduction !== undefined;
     return [
       radios(ctx, {
         name: TIER,
@@ -217,11 +217,7 @@ export const membership: Kind<MembershipFormDefinition> = {
         (name) => name === TIER,
         () => priceField(ctx),
       ),
-      payerSection(
-        ctx,
-        () => receipts && ctx.state.flag(RECEIPT),
-        (name) => name === RECEIPT,
-      ),
+      payerSection(ctx, addressSection(ctx, RECEIPT)),
       members(ctx),
       settings.allowExtraDonation
         ? input(ctx, {
@@ -234,15 +230,16 @@ export const membership: Kind<MembershipFormDefinition> = {
           })
         : null,
       feeSection(ctx, () => net(ctx), 'coverCosts'),
-      receipts ? checkbox(ctx, { name: RECEIPT, label: t('taxReceipt') }) : null,
+      receiptBox(ctx, RECEIPT),
       consentsSection(ctx, true),
     ];
   },
 
   request(ctx) {
-    const receipt = ctx.def.taxReduction !== undefined && ctx.state.flag(RECEIPT);
+    const receipt = receiptAsked(ctx, RECEIPT);
     const fields = ctx.def.membership.fields;
-    const common = commonRequest(ctx, receipt, net(ctx));
+    const common = commonRequest(ctx, net(ctx));
+    if (receipt) common.payer.address = addressOf(ctx);
     const list: Member[] = Array.from({ length: count(ctx) }, (_, index) => {
       const entry: Member =
         index === 0

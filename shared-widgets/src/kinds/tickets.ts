@@ -195,11 +195,7 @@ export const tickets: Kind<TicketsFormDefinition> = {
             size: 14,
           })
         : null,
-      payerSection(
-        ctx,
-        () => false,
-        () => false,
-      ),
+      payerSection(ctx),
       customFields(ctx, settings.fields, 'tickets.fields'),
       feeSection(ctx, () => net(ctx), 'coverCosts'),
       consentsSection(ctx, false),
@@ -209,7 +205,7 @@ export const tickets: Kind<TicketsFormDefinition> = {
   request(ctx) {
     const request: TicketsOrderRequest = {
       kind: 'tickets',
-      ...commonRequest(ctx, false, net(ctx)),
+      ...commonRequest(ctx, net(ctx)),
       tickets: { items: items(ctx).map(({ typeId, quantity }) => ({ typeId, quantity })) },
     };
     if (ctx.def.tickets.attendeeNames) {

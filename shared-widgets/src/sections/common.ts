@@ -25,11 +25,11 @@ export function returnUrl(order?: { id: string; token: string }): string {
 }
 
 /** The parts of every request: language, payer, consents, payment choice, fee coverage. */
-export function commonRequest(ctx: Ctx, withAddress: boolean, net: number | null): CommonRequest {
+export function commonRequest(ctx: Ctx, net: number | null): CommonRequest {
   const common: CommonRequest = {
     locale: ctx.i18n.locale,
     payment: paymentOf(ctx),
-    payer: payerOf(ctx, withAddress),
+    payer: payerOf(ctx),
     consents: consentsOf(ctx),
     returnUrl: returnUrl(),
   };
