@@ -49,10 +49,8 @@ function priced(ctx: C) {
   return unit * membershipQuantity(chosen, request as unknown as MembershipOrderRequest);
 }
 
-function extra(ctx: C): number {
-  const typed = ctx.state.text(EXTRA).trim();
-  return ctx.def.membership.allowExtraDonation && typed ? (parseAmount(ctx, typed) ?? 0) : 0;
-}
+const extra = (ctx: C) =>
+  (ctx.def.membership.allowExtraDonation && parseAmount(ctx, ctx.state.text(EXTRA))) || 0;
 
 /** Memberships and extra gift, before any fee coverage. */
 function net(ctx: C): number | null {
@@ -188,12 +186,12 @@ function members(ctx: C) {
 export const membership: Kind<MembershipFormDefinition> = {
   seed(values, def) {
     const ids = def.membership.tiers.map((option) => option.id);
-    if (!ids.includes(String(values[TIER]))) values[TIER] = ids[0] ?? '';
-    const indexes = Object.keys(values)
-      .map((name) => /^membership\.members\.(\d+)\./.exec(name)?.[1])
-      .filter((index): index is string => index !== undefined)
-      .map(Number);
-    if (values[COUNT] === undefined && indexes.length) values[COUNT] = String(Math.max(...indexes) + 1);
+    if (!ids.includes(values[TIER] as string)) values[TIER] = ids[0] ?? '';
+    // Without a count, as many members as the highest one named.
+    const indexes = Object.keys(values).map(
+      (name) => Number(/^membership\.members\.(\d+)\./.exec(name)?.[1]) || 0,
+    );
+    values[COUNT] ??= String(Math.max(...indexes) + 1);
   },
 
   render(ctx) {
@@ -240,16 +238,11 @@ export const membership: Kind<MembershipFormDefinition> = {
     const fields = ctx.def.membership.fields;
     const common = commonRequest(ctx, net(ctx));
     if (receipt) common.payer.address = addressOf(ctx);
-    const list: Member[] = Array.from({ length: count(ctx) }, (_, index) => {
-      const entry: Member =
-        index === 0
-          ? { firstName: common.payer.firstName, lastName: common.payer.lastName }
-          : {
-              firstName: ctx.state.text(member(index, 'firstName')).trim(),
-              lastName: ctx.state.text(member(index, 'lastName')).trim(),
-            };
-      const email = ctx.state.text(member(index, 'email')).trim();
-      if (index > 0 && email) entry.email = email;
+    const list = Array.from({ length: count(ctx) }, (_, index) => {
+      // The first member is the payer, whose name is typed in the payer's section (and email not repeated).
+      const value = (part: string) => ctx.state.text(index ? member(index, part) : `payer.${part}`).trim();
+      const entry: Member = { firstName: value('firstName'), lastName: value('lastName') };
+      if (index && value('email')) entry.email = value('email');
       if (fields.length) entry.fields = customValues(ctx, fields, member(index, 'fields'));
       return entry;
     });
