@@ -106,23 +106,18 @@ function memberFields(ctx: C, index: number) {
       ? group(t('memberYou'), null, customFields(ctx, fields, member(0, 'fields')))
       : h('p', { class: 'g-member' }, t('memberYou'));
   }
-  const text = (part: 'firstName' | 'lastName', label: string, autocomplete: string) =>
+  const text = (part: 'firstName' | 'lastName', label: string) =>
     input(ctx, {
       name: member(index, part),
       label,
       required: true,
-      autocomplete,
+      autocomplete: 'off',
       maxlength: LIMITS.name,
     });
   return group(
     t('member', { n: index + 1 }),
     `membership.members.${index}`,
-    h(
-      'div',
-      { class: 'g-row' },
-      text('firstName', t('firstName'), 'off'),
-      text('lastName', t('lastName'), 'off'),
-    ),
+    h('div', { class: 'g-row' }, text('firstName', t('firstName')), text('lastName', t('lastName'))),
     input(ctx, {
       name: member(index, 'email'),
       label: t('email'),
@@ -208,7 +203,6 @@ export const membership: Kind<MembershipFormDefinition> = {
           label: option.name,
           hint: tierHint(ctx, option),
         })),
-        check: checks.chosen(ctx, TIER),
       }),
       region(
         ctx,

@@ -153,7 +153,7 @@ function attendees(ctx: C) {
 
 /** Every row of the form, quantity 0 included: the request's item index is then the type's place in the form. */
 function items(ctx: C) {
-  return types(ctx).map((type, index) => ({ typeId: type.id, quantity: quantity(ctx, index), index }));
+  return types(ctx).map((type, index) => ({ typeId: type.id, quantity: quantity(ctx, index) }));
 }
 
 function net(ctx: C): number {
@@ -206,10 +206,10 @@ export const tickets: Kind<TicketsFormDefinition> = {
     const request: TicketsOrderRequest = {
       kind: 'tickets',
       ...commonRequest(ctx, net(ctx)),
-      tickets: { items: items(ctx).map(({ typeId, quantity }) => ({ typeId, quantity })) },
+      tickets: { items: items(ctx) },
     };
     if (ctx.def.tickets.attendeeNames) {
-      request.tickets.attendees = items(ctx).flatMap(({ typeId, quantity, index }) =>
+      request.tickets.attendees = items(ctx).flatMap(({ typeId, quantity }, index) =>
         Array.from({ length: quantity }, (_, seat): Attendee => ({
           typeId,
           firstName: ctx.state.text(ATTENDEE(index, seat, 'firstName')).trim(),
@@ -265,7 +265,7 @@ export const tickets: Kind<TicketsFormDefinition> = {
     const attendee = /^tickets\.attendees\.(\d+)\.(\w+)$/.exec(field);
     if (attendee) {
       let seat = Number(attendee[1]);
-      for (const { index, quantity } of items(ctx)) {
+      for (const [index, { quantity }] of items(ctx).entries()) {
         if (seat < quantity) return ATTENDEE(index, seat, attendee[2] ?? '');
         seat -= quantity;
       }

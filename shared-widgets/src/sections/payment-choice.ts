@@ -3,7 +3,6 @@ import type {
   ProviderId,
   PublicPaymentMethod,
 } from '../../../backend-adapter/src/protocol/form';
-import * as checks from '../core/checks';
 import type { Ctx } from '../core/context';
 import { fill, h } from '../core/dom';
 import { radios } from '../core/fields';
@@ -44,7 +43,6 @@ export function paymentChoice(ctx: Ctx, usable: (method: PublicPaymentMethod) =>
               value: methodValue(method),
               label: t(method.provider === 'offline' ? method.method : method.provider),
             })),
-            check: checks.chosen(ctx, METHOD),
           }),
     );
   };
