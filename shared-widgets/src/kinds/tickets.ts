@@ -104,7 +104,7 @@ function stepper(ctx: C, type: TicketType, index: number) {
     more.disabled = soldOut || quantity(ctx, index) >= limit(ctx, index);
   };
   sync();
-  ctx.state.onChange((changed) => changed.startsWith('tickets.items.') && sync());
+  ctx.state.onChange(sync);
   label.className = 'g-ticket-name';
   box.className = `g-ticket${soldOut ? ' g-soldout' : ''}`;
   box.replaceChildren(

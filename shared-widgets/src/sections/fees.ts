@@ -25,12 +25,10 @@ export function feeSection(ctx: Ctx, net: () => number | null, text: TextKey) {
   const label = field.querySelector('label') as HTMLLabelElement;
   const update = () => {
     const fee = coveredFee(ctx, net());
-    field.hidden = fee === 0;
+    field.hidden = !fee;
     label.textContent = ctx.i18n.t(text, { fee: money(ctx, fee || 1) });
   };
   update();
-  ctx.state.onChange((name) => {
-    if (name !== 'coverFees') update();
-  });
+  ctx.state.onChange(update);
   return field;
 }
