@@ -99,11 +99,10 @@ function amounts(ctx: C) {
   ctx.state.onChange((name) => {
     if (name === CUSTOM && ctx.state.text(CUSTOM).trim()) {
       ctx.state.set(AMOUNT, '');
-      presetGroup.querySelectorAll('input').forEach((radio) => (radio.checked = false));
-    } else if (name === AMOUNT && ctx.state.text(AMOUNT)) {
+      for (const radio of presetGroup.querySelectorAll('input')) radio.checked = false;
+    } else if (name === AMOUNT && ctx.state.text(AMOUNT) && other) {
       ctx.state.set(CUSTOM, '');
-      const field = other?.querySelector('input');
-      if (field) field.value = '';
+      (other.querySelector('input') as HTMLInputElement).value = '';
     }
   });
   return [presetGroup, other];
