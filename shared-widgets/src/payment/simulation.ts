@@ -1,7 +1,7 @@
 import type { NextAction, SimulationResult } from '../../../backend-adapter/src/protocol/order-response';
 import { SIMULATION_CARDS } from '../../../backend-adapter/src/protocol/simulation-cards';
 import { isProtocolError } from '../core/protocol-error';
-import { idFor, money } from '../core/context';
+import { idFor } from '../core/context';
 import { h } from '../core/dom';
 import { showFieldError } from '../core/errors';
 import { i18n, type Catalogue, type I18n } from '../i18n';
@@ -68,7 +68,7 @@ export function simulationPayment(step: PaymentStep, next: SimulationNext): HTML
   const button = h(
     'button',
     { type: 'submit', class: 'g-button g-primary' },
-    t('pay', { amount: money(ctx, step.order.total) }),
+    t('pay', { amount: step.amount }),
   );
 
   const settle = async (result: SimulationResult): Promise<void> => {
@@ -76,11 +76,7 @@ export function simulationPayment(step: PaymentStep, next: SimulationNext): HTML
       const approve = await ask(
         step.root,
         t('challenge'),
-        h(
-          'p',
-          null,
-          t('challengeText', { amount: money(ctx, step.order.total), org: ctx.def.organization.name }),
-        ),
+        h('p', null, t('challengeText', { amount: step.amount, org: ctx.def.organization.name })),
         [
           { label: t('approve'), value: true, primary: true },
           { label: t('refuse'), value: false },

@@ -1,6 +1,5 @@
 import type { NextAction } from '../../../backend-adapter/src/protocol/order-response';
 import { loadStripeJs } from '../core/chunks';
-import { money } from '../core/context';
 import { h } from '../core/dom';
 import { returnUrl } from '../sections/common';
 import type { PaymentStep } from './step';
@@ -52,7 +51,7 @@ export async function stripePayment(
   const button = h(
     'button',
     { type: 'button', class: 'g-button g-primary' },
-    t('pay', { amount: money(step.ctx, step.order.total) }),
+    t('pay', { amount: step.amount }),
   );
   button.addEventListener('click', async () => {
     if (button.disabled) return;

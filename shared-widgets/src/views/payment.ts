@@ -1,6 +1,6 @@
 import type { NextAction, OrderStatus } from '../../../backend-adapter/src/protocol/order-response';
 import type { ProtocolClient } from '../core/client';
-import type { Ctx } from '../core/context';
+import { money, type Ctx } from '../core/context';
 import { loadSimulationStep } from '../core/chunks';
 import { h } from '../core/dom';
 import type { PaymentStep } from '../payment/step';
@@ -39,6 +39,7 @@ export function paymentView(
     client,
     order: created.order,
     token: created.token,
+    amount: money(ctx, created.order.total),
     root: view,
     done: (settled) => handlers.done(settled ?? created.order),
     problem: (message) => {
