@@ -30,8 +30,8 @@ export async function stripePayment(
 ): Promise<HTMLElement | null> {
   const { t } = step.ctx.i18n;
   const { loadStripe } = await loadStripeJs();
-  const stripe = await loadStripe(next.publishableKey);
-  if (!stripe) throw new Error('Stripe.js did not load');
+  // Null when Stripe.js cannot run here: the TypeError below is shown as Stripe's failure, like a network error.
+  const stripe = (await loadStripe(next.publishableKey))!;
   if (next.uiMode === 'embedded_page') {
     const checkout = await stripe.createEmbeddedCheckoutPage({
       clientSecret: next.clientSecret,
@@ -54,7 +54,6 @@ export async function stripePayment(
     t('pay', { amount: step.amount }),
   );
   button.addEventListener('click', async () => {
-    if (button.disabled) return;
     button.disabled = true;
     step.problem(null);
     try {
