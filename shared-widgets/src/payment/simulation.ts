@@ -110,7 +110,7 @@ export function simulationPayment(step: PaymentStep, next: SimulationNext): HTML
     event.preventDefault();
     const card = field.value.replace(/\s/g, '');
     showFieldError(wrapper, card ? null : error('required', { field: t('testCard') }));
-    if (!card || button.disabled) return field.focus();
+    if (!card) return field.focus();
     step.problem(null);
     button.disabled = true;
     try {

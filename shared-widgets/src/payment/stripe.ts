@@ -23,11 +23,7 @@ function appearance(root: HTMLElement) {
  * Stripe's loader and Stripe.js are fetched only now, when the payer reaches payment. The host chose the integration: Stripe's embedded Checkout page, or its Payment Element
  * inside our own step with our own pay button.
  */
-export async function stripePayment(
-  step: PaymentStep,
-  next: StripeNext,
-  mount: HTMLElement,
-): Promise<HTMLElement | null> {
+export async function stripePayment(step: PaymentStep, next: StripeNext, mount: HTMLElement): Promise<void> {
   const { t } = step.ctx.i18n;
   const { loadStripe } = await loadStripeJs();
   // Null when Stripe.js cannot run here: the TypeError below is shown as Stripe's failure, like a network error.
@@ -40,8 +36,7 @@ export async function stripePayment(
         step.done();
       },
     });
-    checkout.mount(mount);
-    return null;
+    return checkout.mount(mount);
   }
   const sdk = stripe.initCheckoutElementsSdk({
     clientSecret: next.clientSecret,
@@ -69,5 +64,5 @@ export async function stripePayment(
       button.disabled = false;
     }
   });
-  return button;
+  mount.after(button);
 }

@@ -51,7 +51,7 @@ export function paymentView(
   const drawn =
     next.provider === 'simulation'
       ? loadSimulationStep().then(({ simulationPayment }) => mount.append(simulationPayment(step, next)))
-      : stripePayment(step, next, mount).then((button) => button && mount.after(button));
+      : stripePayment(step, next, mount);
   drawn
     .catch(() => step.problem(t(next.provider === 'simulation' ? 'network' : 'stripeFailed')))
     .finally(() => mount.removeAttribute('aria-busy'));
