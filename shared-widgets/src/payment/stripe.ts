@@ -45,24 +45,27 @@ export async function stripePayment(step: PaymentStep, next: StripeNext, mount: 
   sdk.createPaymentElement().mount(mount);
   const button = h(
     'button',
-    { type: 'button', class: 'g-button g-primary' },
+    {
+      type: 'button',
+      class: 'g-button g-primary',
+      onclick: async () => {
+        button.disabled = true;
+        step.problem(null);
+        try {
+          const loaded = await sdk.loadActions();
+          if (loaded.type === 'error') return step.problem(loaded.error.message);
+          const result = await loaded.actions.confirm({
+            redirect: 'if_required',
+            returnUrl: returnUrl({ id: step.order.id, token: step.token }),
+          });
+          if (result.type === 'error') return step.problem(result.error.message);
+          step.done();
+        } finally {
+          button.disabled = false;
+        }
+      },
+    },
     t('pay', { amount: step.amount }),
   );
-  button.addEventListener('click', async () => {
-    button.disabled = true;
-    step.problem(null);
-    try {
-      const loaded = await sdk.loadActions();
-      if (loaded.type === 'error') return step.problem(loaded.error.message);
-      const result = await loaded.actions.confirm({
-        redirect: 'if_required',
-        returnUrl: returnUrl({ id: step.order.id, token: step.token }),
-      });
-      if (result.type === 'error') return step.problem(result.error.message);
-      step.done();
-    } finally {
-      button.disabled = false;
-    }
-  });
   mount.after(button);
 }
