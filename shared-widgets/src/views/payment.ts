@@ -35,10 +35,9 @@ export function paymentView(
     h('button', { type: 'button', class: 'g-link', onclick: handlers.back }, t('back')),
   );
   const step: PaymentStep = {
+    ...created,
     ctx,
     client,
-    order: created.order,
-    token: created.token,
     amount: money(ctx, created.order.total),
     root: view,
     done: (settled) => handlers.done(settled ?? created.order),
