@@ -15,7 +15,7 @@ export interface PaymentStep {
   /** The element the payment is drawn in (dialogs go there too). */
   readonly root: HTMLElement;
   /** Leaves the step for the order's status page, which follows the order until it is settled. */
-  done(order?: OrderStatus): void;
+  done(order: OrderStatus): void;
   /** Shows a problem in the step (announced); the payer stays and may try again. */
   problem(message: string | null): void;
 }

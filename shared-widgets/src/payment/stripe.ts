@@ -33,7 +33,7 @@ export async function stripePayment(step: PaymentStep, next: StripeNext, mount: 
       clientSecret: next.clientSecret,
       onComplete: () => {
         checkout.destroy();
-        step.done();
+        step.done(step.order);
       },
     });
     return checkout.mount(mount);
@@ -59,7 +59,7 @@ export async function stripePayment(step: PaymentStep, next: StripeNext, mount: 
             returnUrl: returnUrl({ id: step.order.id, token: step.token }),
           });
           if (result.type === 'error') return step.problem(result.error.message);
-          step.done();
+          step.done(step.order);
         } finally {
           button.disabled = false;
         }

@@ -40,7 +40,7 @@ export function paymentView(
     client,
     amount: money(ctx, created.order.total),
     root: view,
-    done: (settled) => handlers.done(settled ?? created.order),
+    done: handlers.done,
     problem: (message) => {
       alert.textContent = message ?? '';
     },
