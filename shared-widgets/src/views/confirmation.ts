@@ -74,23 +74,23 @@ export function confirmation(
     shown = title;
   };
 
-  const poll = async (attempt: number): Promise<void> => {
-    const delay = POLL_DELAYS_MS[attempt];
-    if (delay === undefined) return render(start.order, true);
-    await new Promise((resolve) => setTimeout(resolve, delay));
-    if (!view.isConnected) return;
-    try {
-      const order = await client.order(start.order.id, start.token);
-      start.order = order;
-      render(order, false);
-      if (order.status !== 'pending') return;
-    } catch {
-      // A failed check is not a failed payment: keep the page as it is and check again.
+  const poll = async () => {
+    let order = start.order;
+    for (const delay of POLL_DELAYS_MS) {
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      if (!view.isConnected) return;
+      try {
+        order = await client.order(order.id, start.token);
+        render(order, false);
+        if (order.status !== 'pending') return;
+      } catch {
+        // A failed check is not a failed payment: keep the page as it is and check again.
+      }
     }
-    return poll(attempt + 1);
+    render(order, true);
   };
 
   render(start.order, false);
-  if (start.order.status === 'pending' && !start.offline) void poll(0);
+  if (start.order.status === 'pending' && !start.offline) void poll();
   return view;
 }
