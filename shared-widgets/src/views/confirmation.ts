@@ -50,24 +50,18 @@ export function confirmation(
     fill(
       view,
       h('div', { class: `g-status g-${order.status}` }, heading),
-      failed && order.failure ? h('p', null, order.failure.message) : null,
+      failed && order.failure && h('p', null, order.failure.message),
       orderLines(ctx, order),
       issued?.(ctx, order),
-      order.status === 'paid' && order.receipt
-        ? h(
-            'p',
-            { class: 'g-receipt' },
-            h(
-              'a',
-              { href: order.receipt.url, download: true },
-              t('receipt', { number: order.receipt.number }),
-            ),
-          )
-        : null,
-      start.offline && order.status === 'pending' ? instructions(ctx, start.offline) : null,
-      failed
-        ? h('button', { type: 'button', class: 'g-button g-primary', onclick: onRetry }, t('tryAgain'))
-        : null,
+      order.status === 'paid' &&
+        order.receipt &&
+        h(
+          'p',
+          { class: 'g-receipt' },
+          h('a', { href: order.receipt.url, download: true }, t('receipt', { number: order.receipt.number })),
+        ),
+      start.offline && order.status === 'pending' && instructions(ctx, start.offline),
+      failed && h('button', { type: 'button', class: 'g-button g-primary', onclick: onRetry }, t('tryAgain')),
     );
     if (shown && shown !== title) ctx.announce(title);
     if (!shown) queueMicrotask(() => heading.focus());
