@@ -12,19 +12,22 @@ type OfflineNext = Extract<NextAction, { type: 'offline' }>;
 export const POLL_DELAYS_MS = [1000, 1000, 2000, 2000, 3000, 5000, 5000, 8000, 13000, 20000, 30000, 30000];
 
 function headline(ctx: Ctx, order: OrderStatus, offline: boolean, gaveUp: boolean): string {
-  const { t } = ctx.i18n;
-  switch (order.status) {
-    case 'paid':
-    case 'disputed':
-      return t(order.recurring ? 'paidRecurring' : 'paid', {
-        amount: moneyPer(ctx, order.total, order.recurring?.interval),
-      });
-    case 'pending':
-      return offline ? t('awaiting') : gaveUp ? t('pendingLong') : t('pending');
-    default:
-      // failed, expired, refunded: the catalogue's keys are the statuses.
-      return t(order.status);
-  }
+  const { status, recurring } = order;
+  return ctx.i18n.t(
+    status === 'pending'
+      ? offline
+        ? 'awaiting'
+        : gaveUp
+          ? 'pendingLong'
+          : 'pending'
+      : status === 'paid' || status === 'disputed'
+        ? recurring
+          ? 'paidRecurring'
+          : 'paid'
+        : // failed, expired, refunded: the catalogue's keys are the statuses.
+          status,
+    { amount: moneyPer(ctx, order.total, recurring?.interval) },
+  );
 }
 
 /**
