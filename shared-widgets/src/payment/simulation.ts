@@ -27,16 +27,12 @@ function cardTable({ locale, t }: I18n, id: string) {
     'table',
     { class: 'g-cards-help', id },
     h('caption', null, t('testCards')),
-    h(
-      'tbody',
-      null,
-      SIMULATION_CARDS.map((card) =>
-        h(
-          'tr',
-          null,
-          h('td', null, h('code', null, grouped(card.number))),
-          h('td', null, card.description[locale]),
-        ),
+    SIMULATION_CARDS.map((card) =>
+      h(
+        'tr',
+        null,
+        h('td', null, h('code', null, grouped(card.number))),
+        h('td', null, card.description[locale]),
       ),
     ),
   );
