@@ -95,32 +95,34 @@ export function simulationPayment(step: PaymentStep, next: SimulationNext): HTML
     step.done(result.order);
   };
 
-  const form = h(
+  return h(
     'form',
-    { class: 'g-sim', novalidate: true },
+    {
+      class: 'g-sim',
+      novalidate: true,
+      onsubmit: async (event) => {
+        event.preventDefault();
+        const card = field.value.replace(/\s/g, '');
+        showFieldError(wrapper, card ? null : error('required', { field: t('testCard') }));
+        if (!card) return field.focus();
+        step.problem(null);
+        button.disabled = true;
+        try {
+          await settle(
+            await client.send<SimulationResult>('POST', next.confirmUrl, {
+              clientSecret: next.clientSecret,
+              card,
+            }),
+          );
+        } catch (error) {
+          step.problem(isProtocolError(error) && error.body ? error.body.message : t('network'));
+        } finally {
+          button.disabled = false;
+        }
+      },
+    },
     wrapper,
     cardTable(stepI18n(ctx.i18n), `${id}-help`),
     button,
   );
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const card = field.value.replace(/\s/g, '');
-    showFieldError(wrapper, card ? null : error('required', { field: t('testCard') }));
-    if (!card) return field.focus();
-    step.problem(null);
-    button.disabled = true;
-    try {
-      await settle(
-        await client.send<SimulationResult>('POST', next.confirmUrl, {
-          clientSecret: next.clientSecret,
-          card,
-        }),
-      );
-    } catch (error) {
-      step.problem(isProtocolError(error) && error.body ? error.body.message : t('network'));
-    } finally {
-      button.disabled = false;
-    }
-  });
-  return form;
 }
