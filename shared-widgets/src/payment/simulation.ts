@@ -1,7 +1,6 @@
 import type { NextAction, SimulationResult } from '../../../backend-adapter/src/protocol/order-response';
 import { SIMULATION_CARDS } from '../../../backend-adapter/src/protocol/simulation-cards';
 import { isProtocolError } from '../core/protocol-error';
-import { idFor } from '../core/context';
 import { h } from '../core/dom';
 import { showFieldError } from '../core/errors';
 import { i18n, type Catalogue, type I18n } from '../i18n';
@@ -45,7 +44,7 @@ function cardTable({ locale, t }: I18n, id: string) {
 export function simulationPayment(step: PaymentStep, next: SimulationNext): HTMLElement {
   const { ctx, client } = step;
   const { t, error } = stepI18n(ctx.i18n);
-  const id = idFor(ctx, 'card');
+  const id = `${ctx.uid}-card`; // as idFor(ctx, 'card'), without its copy in this chunk
   const field = h('input', {
     id,
     name: 'card',
