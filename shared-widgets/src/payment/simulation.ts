@@ -1,6 +1,6 @@
 import type { NextAction, SimulationResult } from '../../../backend-adapter/src/protocol/order-response';
 import { SIMULATION_CARDS } from '../../../backend-adapter/src/protocol/simulation-cards';
-import { isProtocolError } from '../core/protocol-error';
+import type { ProtocolError } from '../core/client';
 import { h } from '../core/dom';
 import { showFieldError } from '../core/errors';
 import { i18n, type Catalogue, type I18n } from '../i18n';
@@ -114,7 +114,8 @@ export function simulationPayment(step: PaymentStep, next: SimulationNext): HTML
             }),
           );
         } catch (error) {
-          step.problem(isProtocolError(error) && error.body ? error.body.message : t('network'));
+          // The host's answer says what went wrong; a failure without one (no network) is the network's.
+          step.problem((error as Partial<ProtocolError>).body?.message ?? t('network'));
         } finally {
           button.disabled = false;
         }
