@@ -20,13 +20,14 @@ function appearance(root: HTMLElement) {
 }
 
 /**
- * Stripe's loader and Stripe.js are fetched only now, when the payer reaches payment. The host chose the integration: Stripe's embedded Checkout page, or its Payment Element
- * inside our own step with our own pay button.
+ * Stripe's loader and Stripe.js are fetched only now, when the payer reaches payment. The host chose the
+ * integration: Stripe's embedded Checkout page, or its Payment Element inside our own step with our own pay
+ * button after it.
  */
 export async function stripePayment(step: PaymentStep, next: StripeNext, mount: HTMLElement): Promise<void> {
   const { t } = step.ctx.i18n;
   const { loadStripe } = await loadStripeJs();
-  // Null when Stripe.js cannot run here: the TypeError below is shown as Stripe's failure, like a network error.
+  // Null only without a window (server-side rendering); in a browser a failed load rejects (shown as stripeFailed).
   const stripe = (await loadStripe(next.publishableKey))!;
   if (next.uiMode === 'embedded_page') {
     const checkout = await stripe.createEmbeddedCheckoutPage({
