@@ -46,8 +46,8 @@ export function confirmation(
   const view = h('div', { class: 'g-view g-confirmation' });
   let shown = '';
 
-  const render = (order: OrderStatus, gaveUp: boolean) => {
-    const title = headline(ctx, order, start.offline !== undefined, gaveUp);
+  const render = (order: OrderStatus, gaveUp = false) => {
+    const title = headline(ctx, order, !!start.offline, gaveUp);
     const failed = order.status === 'failed' || order.status === 'expired';
     const heading = h('h2', { class: 'g-title', tabindex: -1 }, title);
     fill(
@@ -78,7 +78,7 @@ export function confirmation(
       if (!view.isConnected) return;
       try {
         order = await client.order(order.id, start.token);
-        render(order, false);
+        render(order);
         if (order.status !== 'pending') return;
       } catch {
         // A failed check is not a failed payment: keep the page as it is and check again.
@@ -87,7 +87,7 @@ export function confirmation(
     render(order, true);
   };
 
-  render(start.order, false);
+  render(start.order);
   if (start.order.status === 'pending' && !start.offline) void poll();
   return view;
 }
