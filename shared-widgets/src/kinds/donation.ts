@@ -11,6 +11,7 @@ import { commonRequest } from '../sections/common';
 import { consentsSection } from '../sections/consents';
 import { feeIfCovered, feeSection } from '../sections/fees';
 import { payerSection } from '../sections/payer';
+import { addressOf, addressSection, receiptAsked, receiptBox } from '../sections/receipt';
 
 type C = Ctx<DonationFormDefinition>;
 
@@ -31,19 +32,18 @@ function presets(ctx: C): number[] {
 export function chosenAmount(ctx: C): number | null {
   const typed = ctx.state.text(CUSTOM).trim();
   if (typed) return parseAmount(ctx, typed);
-  const preset = Number(ctx.state.text(AMOUNT));
-  return Number.isSafeInteger(preset) && preset > 0 ? preset : null;
+  // The preset is one of those on screen (the amounts' region clears any other), or ''.
+  return Number(ctx.state.text(AMOUNT)) || null;
 }
 
 const bounds = (ctx: C) => ({ min: Math.max(ctx.def.donation.minimum, 1), max: ctx.def.donation.maximum });
 
-function usableAmount(ctx: C): number | null {
-  const amount = chosenAmount(ctx);
-  if (amount === null) return null;
-  const typed = ctx.state.text(CUSTOM).trim() !== '';
-  const { min, max } = bounds(ctx);
-  return !typed || (amount >= min && amount <= max) ? amount : null;
-}
+/** The typed amount's check, which shows its error too. */
+const customCheck = (ctx: C) => checks.amount(ctx, CUSTOM, () => bounds(ctx), presets(ctx).length > 0);
+
+/** The gift, once a typed amount passes its field's check. */
+const usableAmount = (ctx: C) =>
+  ctx.state.text(CUSTOM).trim() && customCheck(ctx)() ? null : chosenAmount(ctx);
 
 /** A gift's amount "per month" or "per year" when it is regular. */
 const INTERVALS = { once: undefined, monthly: 'month', yearly: 'year' } as const;
@@ -51,7 +51,7 @@ const perPeriod = (ctx: C, amount: number) => moneyPer(ctx, amount, INTERVALS[fr
 
 function goal(ctx: C) {
   const target = ctx.def.donation.goal;
-  if (!target || target.amount <= 0) return null;
+  if (!target?.amount) return null;
   const percent = Math.min(100, Math.floor((target.raised * 100) / target.amount));
   return h(
     'div',
@@ -92,18 +92,17 @@ function amounts(ctx: C) {
         size: 10,
         required: !presets(ctx).length,
         noMarker: true,
-        check: checks.amount(ctx, CUSTOM, () => bounds(ctx), presets(ctx).length > 0),
+        check: customCheck(ctx),
       })
     : null;
   // A preset and a typed amount exclude each other: picking one clears the other.
   ctx.state.onChange((name) => {
     if (name === CUSTOM && ctx.state.text(CUSTOM).trim()) {
       ctx.state.set(AMOUNT, '');
-      presetGroup.querySelectorAll('input').forEach((radio) => (radio.checked = false));
-    } else if (name === AMOUNT && ctx.state.text(AMOUNT)) {
+      for (const radio of presetGroup.querySelectorAll('input')) radio.checked = false;
+    } else if (name === AMOUNT && ctx.state.text(AMOUNT) && other) {
       ctx.state.set(CUSTOM, '');
-      const field = other?.querySelector('input');
-      if (field) field.value = '';
+      (other.querySelector('input') as HTMLInputElement).value = '';
     }
   });
   return [presetGroup, other];
@@ -135,7 +134,7 @@ function taxPreview(ctx: C) {
 export const donation: Kind<DonationFormDefinition> = {
   seed(values, def) {
     const { frequencies, defaultFrequency, defaultAmount } = def.donation;
-    if (typeof values[FREQUENCY] !== 'string' || !frequencies.includes(values[FREQUENCY] as Frequency)) {
+    if (!frequencies.includes(values[FREQUENCY] as Frequency)) {
       values[FREQUENCY] = defaultFrequency ?? frequencies[0] ?? 'once';
     }
     // A typed amount wins over a preset (a no-JS form may send both), as it does on screen.
@@ -146,7 +145,6 @@ export const donation: Kind<DonationFormDefinition> = {
   render(ctx) {
     const { t } = ctx.i18n;
     const { donation: settings } = ctx.def;
-    const receipts = ctx.def.taxReduction !== undefined;
     return [
       goal(ctx),
       settings.frequencies.length > 1
@@ -161,12 +159,8 @@ export const donation: Kind<DonationFormDefinition> = {
       amounts(ctx),
       feeSection(ctx, () => usableAmount(ctx), 'coverFees'),
       taxPreview(ctx),
-      receipts ? checkbox(ctx, { name: RECEIPT, label: t('taxReceipt') }) : null,
-      payerSection(
-        ctx,
-        () => receipts && ctx.state.flag(RECEIPT),
-        (name) => name === RECEIPT,
-      ),
+      receiptBox(ctx, RECEIPT),
+      payerSection(ctx, addressSection(ctx, RECEIPT)),
       settings.allowAnonymous ? checkbox(ctx, { name: 'donation.anonymous', label: t('anonymous') }) : null,
       settings.allowDedication
         ? textarea(ctx, {
@@ -182,13 +176,18 @@ export const donation: Kind<DonationFormDefinition> = {
 
   request(ctx) {
     const amount = chosenAmount(ctx);
-    const receipt = ctx.def.taxReduction !== undefined && ctx.state.flag(RECEIPT);
+    const receipt = receiptAsked(ctx, RECEIPT);
     const request: DonationOrderRequest = {
       kind: 'donation',
-      ...commonRequest(ctx, receipt, amount),
-      donation: { amount: amount ?? 0, frequency: frequency(ctx), taxReceipt: receipt },
+      ...commonRequest(ctx, amount),
+      donation: {
+        amount: amount ?? 0,
+        frequency: frequency(ctx),
+        taxReceipt: receipt,
+        anonymous: ctx.def.donation.allowAnonymous && ctx.state.flag('donation.anonymous'),
+      },
     };
-    if (ctx.def.donation.allowAnonymous) request.donation.anonymous = ctx.state.flag('donation.anonymous');
+    if (receipt) request.payer.address = addressOf(ctx);
     const dedication = ctx.state.text('donation.dedication').trim();
     if (ctx.def.donation.allowDedication && dedication) request.donation.dedication = dedication;
     return request;

@@ -8,7 +8,7 @@ import type { Member, MembershipOrderRequest } from '../../../backend-adapter/sr
 import * as checks from '../core/checks';
 import { amountText, idFor, money, parseAmount, type Ctx } from '../core/context';
 import { h } from '../core/dom';
-import { checkbox, group, input, radios } from '../core/fields';
+import { group, input, radios } from '../core/fields';
 import type { Kind, Total } from '../core/kind';
 import { region } from '../core/region';
 import { commonRequest } from '../sections/common';
@@ -16,6 +16,7 @@ import { consentsSection } from '../sections/consents';
 import { customFields, customValues } from '../sections/custom-fields';
 import { feeIfCovered, feeSection } from '../sections/fees';
 import { payerSection } from '../sections/payer';
+import { addressOf, addressSection, receiptAsked, receiptBox } from '../sections/receipt';
 
 type C = Ctx<MembershipFormDefinition>;
 type Tier = MembershipFormDefinition['membership']['tiers'][number];
@@ -48,10 +49,8 @@ function priced(ctx: C) {
   return unit * membershipQuantity(chosen, request as unknown as MembershipOrderRequest);
 }
 
-function extra(ctx: C): number {
-  const typed = ctx.state.text(EXTRA).trim();
-  return ctx.def.membership.allowExtraDonation && typed ? (parseAmount(ctx, typed) ?? 0) : 0;
-}
+const extra = (ctx: C) =>
+  (ctx.def.membership.allowExtraDonation && parseAmount(ctx, ctx.state.text(EXTRA))) || 0;
 
 /** Memberships and extra gift, before any fee coverage. */
 function net(ctx: C): number | null {
@@ -107,23 +106,18 @@ function memberFields(ctx: C, index: number) {
       ? group(t('memberYou'), null, customFields(ctx, fields, member(0, 'fields')))
       : h('p', { class: 'g-member' }, t('memberYou'));
   }
-  const text = (part: 'firstName' | 'lastName', label: string, autocomplete: string) =>
+  const text = (part: 'firstName' | 'lastName', label: string) =>
     input(ctx, {
       name: member(index, part),
       label,
       required: true,
-      autocomplete,
+      autocomplete: 'off',
       maxlength: LIMITS.name,
     });
   return group(
     t('member', { n: index + 1 }),
     `membership.members.${index}`,
-    h(
-      'div',
-      { class: 'g-row' },
-      text('firstName', t('firstName'), 'off'),
-      text('lastName', t('lastName'), 'off'),
-    ),
+    h('div', { class: 'g-row' }, text('firstName', t('firstName')), text('lastName', t('lastName'))),
     input(ctx, {
       name: member(index, 'email'),
       label: t('email'),
@@ -187,18 +181,17 @@ function members(ctx: C) {
 export const membership: Kind<MembershipFormDefinition> = {
   seed(values, def) {
     const ids = def.membership.tiers.map((option) => option.id);
-    if (!ids.includes(String(values[TIER]))) values[TIER] = ids[0] ?? '';
-    const indexes = Object.keys(values)
-      .map((name) => /^membership\.members\.(\d+)\./.exec(name)?.[1])
-      .filter((index): index is string => index !== undefined)
-      .map(Number);
-    if (values[COUNT] === undefined && indexes.length) values[COUNT] = String(Math.max(...indexes) + 1);
+    if (!ids.includes(values[TIER] as string)) values[TIER] = ids[0] ?? '';
+    // Without a count, as many members as the highest one named.
+    const indexes = Object.keys(values).map(
+      (name) => Number(/^membership\.members\.(\d+)\./.exec(name)?.[1]) || 0,
+    );
+    values[COUNT] ??= String(Math.max(...indexes) + 1);
   },
 
   render(ctx) {
     const { t } = ctx.i18n;
     const settings = ctx.def.membership;
-    const receipts = ctx.def.taxReduction !== undefined;
     return [
       radios(ctx, {
         name: TIER,
@@ -210,18 +203,13 @@ export const membership: Kind<MembershipFormDefinition> = {
           label: option.name,
           hint: tierHint(ctx, option),
         })),
-        check: checks.chosen(ctx, TIER),
       }),
       region(
         ctx,
         (name) => name === TIER,
         () => priceField(ctx),
       ),
-      payerSection(
-        ctx,
-        () => receipts && ctx.state.flag(RECEIPT),
-        (name) => name === RECEIPT,
-      ),
+      payerSection(ctx, addressSection(ctx, RECEIPT)),
       members(ctx),
       settings.allowExtraDonation
         ? input(ctx, {
@@ -234,25 +222,21 @@ export const membership: Kind<MembershipFormDefinition> = {
           })
         : null,
       feeSection(ctx, () => net(ctx), 'coverCosts'),
-      receipts ? checkbox(ctx, { name: RECEIPT, label: t('taxReceipt') }) : null,
+      receiptBox(ctx, RECEIPT),
       consentsSection(ctx, true),
     ];
   },
 
   request(ctx) {
-    const receipt = ctx.def.taxReduction !== undefined && ctx.state.flag(RECEIPT);
+    const receipt = receiptAsked(ctx, RECEIPT);
     const fields = ctx.def.membership.fields;
-    const common = commonRequest(ctx, receipt, net(ctx));
-    const list: Member[] = Array.from({ length: count(ctx) }, (_, index) => {
-      const entry: Member =
-        index === 0
-          ? { firstName: common.payer.firstName, lastName: common.payer.lastName }
-          : {
-              firstName: ctx.state.text(member(index, 'firstName')).trim(),
-              lastName: ctx.state.text(member(index, 'lastName')).trim(),
-            };
-      const email = ctx.state.text(member(index, 'email')).trim();
-      if (index > 0 && email) entry.email = email;
+    const common = commonRequest(ctx, net(ctx));
+    if (receipt) common.payer.address = addressOf(ctx);
+    const list = Array.from({ length: count(ctx) }, (_, index) => {
+      // The first member is the payer, whose name is typed in the payer's section (and email not repeated).
+      const value = (part: string) => ctx.state.text(index ? member(index, part) : `payer.${part}`).trim();
+      const entry: Member = { firstName: value('firstName'), lastName: value('lastName') };
+      if (index && value('email')) entry.email = value('email');
       if (fields.length) entry.fields = customValues(ctx, fields, member(index, 'fields'));
       return entry;
     });

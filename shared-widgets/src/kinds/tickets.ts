@@ -1,9 +1,8 @@
 import { LIMITS } from '../../../backend-adapter/src/domain/validation/payer';
 import type { TicketsFormDefinition } from '../../../backend-adapter/src/protocol/form';
 import type { Attendee, TicketsOrderRequest } from '../../../backend-adapter/src/protocol/order-request';
-import { idFor, money, type Check, type Ctx, type Issue } from '../core/context';
+import { money, type Check, type Ctx, type Issue } from '../core/context';
 import { h } from '../core/dom';
-import { validateField } from '../core/errors';
 import { group, input } from '../core/fields';
 import type { Kind, Total } from '../core/kind';
 import { region } from '../core/region';
@@ -58,43 +57,46 @@ function stepper(ctx: C, type: TicketType, index: number) {
   const { t } = ctx.i18n;
   const n = (key: PluralKey, count: number) => plural(ctx.i18n, key, count);
   const name = QUANTITY(index);
-  const id = idFor(ctx, name);
   const soldOut = type.available === 0;
   // Seats sold meanwhile (the form is drawn again after a refusal): the quantity cannot exceed what is left.
   if (!ctx.state.has(name) || (type.available !== null && quantity(ctx, index) > type.available)) {
     ctx.state.set(name, String(Math.min(quantity(ctx, index), type.available ?? 0)));
   }
-  ctx.checks.set(name, { label: type.name, check: quantityCheck(ctx, index) });
-  const field = h('input', {
-    id,
+  const availability = type.available === null ? null : soldOut ? t('soldOut') : n('left', type.available);
+  // A field like any other (label, hint, error, checks), laid out as the type's description beside a stepper.
+  const box = input(ctx, {
     name,
-    type: 'number',
+    label: type.name,
+    hint: [type.price ? money(ctx, type.price) : t('free'), availability, type.description]
+      .filter(Boolean)
+      .join(' · '),
     inputmode: 'numeric',
-    min: 0,
-    value: ctx.state.text(name),
-    disabled: soldOut,
-    'aria-describedby': `${id}-about`,
+    noMarker: true,
+    check: quantityCheck(ctx, index),
   });
+  const [label, hint, field, error] = box.children as unknown as [
+    HTMLLabelElement,
+    HTMLElement,
+    HTMLInputElement,
+    HTMLElement,
+  ];
+  field.type = 'number';
+  field.min = '0';
+  field.disabled = soldOut;
   const step = (delta: number) => {
     const next = Math.min(Math.max(quantity(ctx, index) + delta, 0), limit(ctx, index));
     field.value = String(next);
     ctx.state.set(name, field.value);
     ctx.announce(`${type.name} : ${n('ticketCount', next)}`);
   };
-  const less = h(
-    'button',
-    { type: 'button', 'aria-controls': id, 'aria-label': t('less', { name: type.name }) },
-    '−',
-  );
-  const more = h(
-    'button',
-    { type: 'button', 'aria-controls': id, 'aria-label': t('more', { name: type.name }) },
-    '+',
-  );
-  less.addEventListener('click', () => step(-1));
-  more.addEventListener('click', () => step(1));
-  field.addEventListener('input', () => ctx.state.set(name, field.value));
-  field.addEventListener('change', () => validateField(ctx, name));
+  const button = (text: string, label: string, delta: number) =>
+    h(
+      'button',
+      { type: 'button', 'aria-controls': field.id, 'aria-label': label, onclick: () => step(delta) },
+      text,
+    );
+  const less = button('−', t('less', { name: type.name }), -1);
+  const more = button('+', t('more', { name: type.name }), 1);
   // Buttons follow the limits as the other quantities change; a disabled button is skipped by Tab, as it should.
   const sync = () => {
     field.max = String(limit(ctx, index));
@@ -102,26 +104,15 @@ function stepper(ctx: C, type: TicketType, index: number) {
     more.disabled = soldOut || quantity(ctx, index) >= limit(ctx, index);
   };
   sync();
-  ctx.state.onChange((changed) => changed.startsWith('tickets.items.') && sync());
-  const availability = type.available === null ? null : soldOut ? t('soldOut') : n('left', type.available);
-  return h(
-    'div',
-    { class: `g-ticket${soldOut ? ' g-soldout' : ''}`, 'data-field': name },
-    h(
-      'div',
-      { class: 'g-ticket-about' },
-      h('label', { for: id, class: 'g-ticket-name' }, type.name),
-      h(
-        'p',
-        { class: 'g-hint', id: `${id}-about` },
-        [type.price ? money(ctx, type.price) : t('free'), availability, type.description]
-          .filter(Boolean)
-          .join(' · '),
-      ),
-    ),
+  ctx.state.onChange(sync);
+  label.className = 'g-ticket-name';
+  box.className = `g-ticket${soldOut ? ' g-soldout' : ''}`;
+  box.replaceChildren(
+    h('div', { class: 'g-ticket-about' }, label, hint),
     h('div', { class: 'g-stepper' }, less, field, more),
-    h('p', { class: 'g-error', hidden: true }),
+    error,
   );
+  return box;
 }
 
 function eventInfo(ctx: C) {
@@ -162,7 +153,7 @@ function attendees(ctx: C) {
 
 /** Every row of the form, quantity 0 included: the request's item index is then the type's place in the form. */
 function items(ctx: C) {
-  return types(ctx).map((type, index) => ({ typeId: type.id, quantity: quantity(ctx, index), index }));
+  return types(ctx).map((type, index) => ({ typeId: type.id, quantity: quantity(ctx, index) }));
 }
 
 function net(ctx: C): number {
@@ -204,11 +195,7 @@ export const tickets: Kind<TicketsFormDefinition> = {
             size: 14,
           })
         : null,
-      payerSection(
-        ctx,
-        () => false,
-        () => false,
-      ),
+      payerSection(ctx),
       customFields(ctx, settings.fields, 'tickets.fields'),
       feeSection(ctx, () => net(ctx), 'coverCosts'),
       consentsSection(ctx, false),
@@ -218,11 +205,11 @@ export const tickets: Kind<TicketsFormDefinition> = {
   request(ctx) {
     const request: TicketsOrderRequest = {
       kind: 'tickets',
-      ...commonRequest(ctx, false, net(ctx)),
-      tickets: { items: items(ctx).map(({ typeId, quantity }) => ({ typeId, quantity })) },
+      ...commonRequest(ctx, net(ctx)),
+      tickets: { items: items(ctx) },
     };
     if (ctx.def.tickets.attendeeNames) {
-      request.tickets.attendees = items(ctx).flatMap(({ typeId, quantity, index }) =>
+      request.tickets.attendees = items(ctx).flatMap(({ typeId, quantity }, index) =>
         Array.from({ length: quantity }, (_, seat): Attendee => ({
           typeId,
           firstName: ctx.state.text(ATTENDEE(index, seat, 'firstName')).trim(),
@@ -278,7 +265,7 @@ export const tickets: Kind<TicketsFormDefinition> = {
     const attendee = /^tickets\.attendees\.(\d+)\.(\w+)$/.exec(field);
     if (attendee) {
       let seat = Number(attendee[1]);
-      for (const { index, quantity } of items(ctx)) {
+      for (const [index, { quantity }] of items(ctx).entries()) {
         if (seat < quantity) return ATTENDEE(index, seat, attendee[2] ?? '');
         seat -= quantity;
       }

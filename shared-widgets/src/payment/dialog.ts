@@ -22,7 +22,7 @@ export function ask<T>(
       'aria-describedby': `${id}-d`,
     });
     const close = (value: T) => {
-      dialog.close?.();
+      dialog.close();
       dialog.remove();
       returnTo?.focus();
       resolve(value);
@@ -51,8 +51,8 @@ export function ask<T>(
       close(cancelValue);
     });
     parent.append(dialog);
-    if (typeof dialog.showModal === 'function') dialog.showModal();
-    else dialog.setAttribute('open', '');
+    // Every browser the build targets (safari15.4, firefox100: build.mjs) has showModal().
+    dialog.showModal();
     dialog.querySelector<HTMLElement>('.g-primary')?.focus();
   });
 }

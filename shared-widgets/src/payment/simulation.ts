@@ -1,7 +1,6 @@
 import type { NextAction, SimulationResult } from '../../../backend-adapter/src/protocol/order-response';
 import { SIMULATION_CARDS } from '../../../backend-adapter/src/protocol/simulation-cards';
-import { isProtocolError } from '../core/protocol-error';
-import { idFor, money } from '../core/context';
+import type { ProtocolError } from '../core/client';
 import { h } from '../core/dom';
 import { showFieldError } from '../core/errors';
 import { i18n, type Catalogue, type I18n } from '../i18n';
@@ -27,16 +26,12 @@ function cardTable({ locale, t }: I18n, id: string) {
     'table',
     { class: 'g-cards-help', id },
     h('caption', null, t('testCards')),
-    h(
-      'tbody',
-      null,
-      SIMULATION_CARDS.map((card) =>
-        h(
-          'tr',
-          null,
-          h('td', null, h('code', null, grouped(card.number))),
-          h('td', null, card.description[locale]),
-        ),
+    SIMULATION_CARDS.map((card) =>
+      h(
+        'tr',
+        null,
+        h('td', null, h('code', null, grouped(card.number))),
+        h('td', null, card.description[locale]),
       ),
     ),
   );
@@ -49,7 +44,7 @@ function cardTable({ locale, t }: I18n, id: string) {
 export function simulationPayment(step: PaymentStep, next: SimulationNext): HTMLElement {
   const { ctx, client } = step;
   const { t, error } = stepI18n(ctx.i18n);
-  const id = idFor(ctx, 'card');
+  const id = `${ctx.uid}-card`; // as idFor(ctx, 'card'), without its copy in this chunk
   const field = h('input', {
     id,
     name: 'card',
@@ -68,7 +63,7 @@ export function simulationPayment(step: PaymentStep, next: SimulationNext): HTML
   const button = h(
     'button',
     { type: 'submit', class: 'g-button g-primary' },
-    t('pay', { amount: money(ctx, step.order.total) }),
+    t('pay', { amount: step.amount }),
   );
 
   const settle = async (result: SimulationResult): Promise<void> => {
@@ -76,11 +71,7 @@ export function simulationPayment(step: PaymentStep, next: SimulationNext): HTML
       const approve = await ask(
         step.root,
         t('challenge'),
-        h(
-          'p',
-          null,
-          t('challengeText', { amount: money(ctx, step.order.total), org: ctx.def.organization.name }),
-        ),
+        h('p', null, t('challengeText', { amount: step.amount, org: ctx.def.organization.name })),
         [
           { label: t('approve'), value: true, primary: true },
           { label: t('refuse'), value: false },
@@ -103,32 +94,35 @@ export function simulationPayment(step: PaymentStep, next: SimulationNext): HTML
     step.done(result.order);
   };
 
-  const form = h(
+  return h(
     'form',
-    { class: 'g-sim', novalidate: true },
+    {
+      class: 'g-sim',
+      novalidate: true,
+      onsubmit: async (event) => {
+        event.preventDefault();
+        const card = field.value.replace(/\s/g, '');
+        showFieldError(wrapper, card ? null : error('required', { field: t('testCard') }));
+        if (!card) return field.focus();
+        step.problem(null);
+        button.disabled = true;
+        try {
+          await settle(
+            await client.send<SimulationResult>('POST', next.confirmUrl, {
+              clientSecret: next.clientSecret,
+              card,
+            }),
+          );
+        } catch (error) {
+          // The host's answer says what went wrong; a failure without one (no network) is the network's.
+          step.problem((error as Partial<ProtocolError>).body?.message ?? t('network'));
+        } finally {
+          button.disabled = false;
+        }
+      },
+    },
     wrapper,
     cardTable(stepI18n(ctx.i18n), `${id}-help`),
     button,
   );
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const card = field.value.replace(/\s/g, '');
-    showFieldError(wrapper, card ? null : error('required', { field: t('testCard') }));
-    if (!card || button.disabled) return field.focus();
-    step.problem(null);
-    button.disabled = true;
-    try {
-      await settle(
-        await client.send<SimulationResult>('POST', next.confirmUrl, {
-          clientSecret: next.clientSecret,
-          card,
-        }),
-      );
-    } catch (error) {
-      step.problem(isProtocolError(error) && error.body ? error.body.message : t('network'));
-    } finally {
-      button.disabled = false;
-    }
-  });
-  return form;
 }

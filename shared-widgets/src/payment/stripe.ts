@@ -1,6 +1,5 @@
 import type { NextAction } from '../../../backend-adapter/src/protocol/order-response';
 import { loadStripeJs } from '../core/chunks';
-import { money } from '../core/context';
 import { h } from '../core/dom';
 import { returnUrl } from '../sections/common';
 import type { PaymentStep } from './step';
@@ -21,28 +20,24 @@ function appearance(root: HTMLElement) {
 }
 
 /**
- * Stripe's loader and Stripe.js are fetched only now, when the payer reaches payment. The host chose the integration: Stripe's embedded Checkout page, or its Payment Element
- * inside our own step with our own pay button.
+ * Stripe's loader and Stripe.js are fetched only now, when the payer reaches payment. The host chose the
+ * integration: Stripe's embedded Checkout page, or its Payment Element inside our own step with our own pay
+ * button after it.
  */
-export async function stripePayment(
-  step: PaymentStep,
-  next: StripeNext,
-  mount: HTMLElement,
-): Promise<HTMLElement | null> {
+export async function stripePayment(step: PaymentStep, next: StripeNext, mount: HTMLElement): Promise<void> {
   const { t } = step.ctx.i18n;
   const { loadStripe } = await loadStripeJs();
-  const stripe = await loadStripe(next.publishableKey);
-  if (!stripe) throw new Error('Stripe.js did not load');
+  // Null only without a window (server-side rendering); in a browser a failed load rejects (shown as stripeFailed).
+  const stripe = (await loadStripe(next.publishableKey))!;
   if (next.uiMode === 'embedded_page') {
     const checkout = await stripe.createEmbeddedCheckoutPage({
       clientSecret: next.clientSecret,
       onComplete: () => {
         checkout.destroy();
-        step.done();
+        step.done(step.order);
       },
     });
-    checkout.mount(mount);
-    return null;
+    return checkout.mount(mount);
   }
   const sdk = stripe.initCheckoutElementsSdk({
     clientSecret: next.clientSecret,
@@ -51,25 +46,27 @@ export async function stripePayment(
   sdk.createPaymentElement().mount(mount);
   const button = h(
     'button',
-    { type: 'button', class: 'g-button g-primary' },
-    t('pay', { amount: money(step.ctx, step.order.total) }),
+    {
+      type: 'button',
+      class: 'g-button g-primary',
+      onclick: async () => {
+        button.disabled = true;
+        step.problem(null);
+        try {
+          const loaded = await sdk.loadActions();
+          if (loaded.type === 'error') return step.problem(loaded.error.message);
+          const result = await loaded.actions.confirm({
+            redirect: 'if_required',
+            returnUrl: returnUrl({ id: step.order.id, token: step.token }),
+          });
+          if (result.type === 'error') return step.problem(result.error.message);
+          step.done(step.order);
+        } finally {
+          button.disabled = false;
+        }
+      },
+    },
+    t('pay', { amount: step.amount }),
   );
-  button.addEventListener('click', async () => {
-    if (button.disabled) return;
-    button.disabled = true;
-    step.problem(null);
-    try {
-      const loaded = await sdk.loadActions();
-      if (loaded.type === 'error') return step.problem(loaded.error.message);
-      const result = await loaded.actions.confirm({
-        redirect: 'if_required',
-        returnUrl: returnUrl({ id: step.order.id, token: step.token }),
-      });
-      if (result.type === 'error') return step.problem(result.error.message);
-      step.done();
-    } finally {
-      button.disabled = false;
-    }
-  });
-  return button;
+  mount.after(button);
 }

@@ -2,7 +2,7 @@ import type { CommonRequest } from '../core/kind';
 import type { Ctx } from '../core/context';
 import { consentsOf } from './consents';
 import { payerOf } from './payer';
-import { coveredFee } from './fees';
+import { feeIfCovered } from './fees';
 import { paymentOf } from './payment-choice';
 
 /** Query parameters that bring a payer back to an order's status page (see README). */
@@ -25,14 +25,14 @@ export function returnUrl(order?: { id: string; token: string }): string {
 }
 
 /** The parts of every request: language, payer, consents, payment choice, fee coverage. */
-export function commonRequest(ctx: Ctx, withAddress: boolean, net: number | null): CommonRequest {
+export function commonRequest(ctx: Ctx, net: number | null): CommonRequest {
   const common: CommonRequest = {
     locale: ctx.i18n.locale,
     payment: paymentOf(ctx),
-    payer: payerOf(ctx, withAddress),
+    payer: payerOf(ctx),
     consents: consentsOf(ctx),
     returnUrl: returnUrl(),
   };
-  if (ctx.state.flag('coverFees') && coveredFee(ctx, net) > 0) common.coverFees = true;
+  if (feeIfCovered(ctx, net)) common.coverFees = true;
   return common;
 }

@@ -7,7 +7,7 @@ import { METHOD } from './payment-choice';
 /** The extra the payer may add so the processor's fee does not eat into the gift (none for offline payment). */
 export function coveredFee(ctx: Ctx, net: number | null): number {
   const rule = ctx.def.feeCoverage;
-  if (!rule || net === null || net <= 0 || ctx.state.text(METHOD).startsWith('offline')) return 0;
+  if (!rule || !net || ctx.state.text(METHOD).startsWith('offline')) return 0;
   return feeCoverage(net, rule);
 }
 
@@ -25,12 +25,10 @@ export function feeSection(ctx: Ctx, net: () => number | null, text: TextKey) {
   const label = field.querySelector('label') as HTMLLabelElement;
   const update = () => {
     const fee = coveredFee(ctx, net());
-    field.hidden = fee === 0;
+    field.hidden = !fee;
     label.textContent = ctx.i18n.t(text, { fee: money(ctx, fee || 1) });
   };
   update();
-  ctx.state.onChange((name) => {
-    if (name !== 'coverFees') update();
-  });
+  ctx.state.onChange(update);
   return field;
 }

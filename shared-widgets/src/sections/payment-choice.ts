@@ -3,7 +3,6 @@ import type {
   ProviderId,
   PublicPaymentMethod,
 } from '../../../backend-adapter/src/protocol/form';
-import * as checks from '../core/checks';
 import type { Ctx } from '../core/context';
 import { fill, h } from '../core/dom';
 import { radios } from '../core/fields';
@@ -24,12 +23,12 @@ export function paymentChoice(ctx: Ctx, usable: (method: PublicPaymentMethod) =>
   const element = h('div', { class: 'g-region' });
   let drawn: string | null = null;
   const draw = () => {
-    const methods = ctx.def.paymentMethods.filter(usable);
+    const all = ctx.def.paymentMethods;
+    const methods = all.filter(usable);
     const values = methods.map(methodValue);
     // Nothing to pay (free tickets): the request still names a way to pay, which the host does not use.
-    const fallback = ctx.def.paymentMethods[0];
     if (!values.includes(ctx.state.text(METHOD)))
-      ctx.state.set(METHOD, values[0] ?? (fallback ? methodValue(fallback) : ''));
+      ctx.state.set(METHOD, values[0] ?? all.map(methodValue)[0] ?? '');
     if (values.join() === drawn) return;
     drawn = values.join();
     fill(
@@ -44,7 +43,6 @@ export function paymentChoice(ctx: Ctx, usable: (method: PublicPaymentMethod) =>
               value: methodValue(method),
               label: t(method.provider === 'offline' ? method.method : method.provider),
             })),
-            check: checks.chosen(ctx, METHOD),
           }),
     );
   };

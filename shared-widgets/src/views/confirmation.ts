@@ -12,19 +12,22 @@ type OfflineNext = Extract<NextAction, { type: 'offline' }>;
 export const POLL_DELAYS_MS = [1000, 1000, 2000, 2000, 3000, 5000, 5000, 8000, 13000, 20000, 30000, 30000];
 
 function headline(ctx: Ctx, order: OrderStatus, offline: boolean, gaveUp: boolean): string {
-  const { t } = ctx.i18n;
-  switch (order.status) {
-    case 'paid':
-    case 'disputed':
-      return t(order.recurring ? 'paidRecurring' : 'paid', {
-        amount: moneyPer(ctx, order.total, order.recurring?.interval),
-      });
-    case 'pending':
-      return offline ? t('awaiting') : gaveUp ? t('pendingLong') : t('pending');
-    default:
-      // failed, expired, refunded: the catalogue's keys are the statuses.
-      return t(order.status);
-  }
+  const { status, recurring } = order;
+  return ctx.i18n.t(
+    status === 'pending'
+      ? offline
+        ? 'awaiting'
+        : gaveUp
+          ? 'pendingLong'
+          : 'pending'
+      : status === 'paid' || status === 'disputed'
+        ? recurring
+          ? 'paidRecurring'
+          : 'paid'
+        : // failed, expired, refunded: the catalogue's keys are the statuses.
+          status,
+    { amount: moneyPer(ctx, order.total, recurring?.interval) },
+  );
 }
 
 /**
@@ -43,54 +46,48 @@ export function confirmation(
   const view = h('div', { class: 'g-view g-confirmation' });
   let shown = '';
 
-  const render = (order: OrderStatus, gaveUp: boolean) => {
-    const title = headline(ctx, order, start.offline !== undefined, gaveUp);
+  const render = (order: OrderStatus, gaveUp = false) => {
+    const title = headline(ctx, order, !!start.offline, gaveUp);
     const failed = order.status === 'failed' || order.status === 'expired';
     const heading = h('h2', { class: 'g-title', tabindex: -1 }, title);
     fill(
       view,
       h('div', { class: `g-status g-${order.status}` }, heading),
-      failed && order.failure ? h('p', null, order.failure.message) : null,
+      failed && order.failure && h('p', null, order.failure.message),
       orderLines(ctx, order),
       issued?.(ctx, order),
-      order.status === 'paid' && order.receipt
-        ? h(
-            'p',
-            { class: 'g-receipt' },
-            h(
-              'a',
-              { href: order.receipt.url, download: true },
-              t('receipt', { number: order.receipt.number }),
-            ),
-          )
-        : null,
-      start.offline && order.status === 'pending' ? instructions(ctx, start.offline) : null,
-      failed
-        ? h('button', { type: 'button', class: 'g-button g-primary', onclick: onRetry }, t('tryAgain'))
-        : null,
+      order.status === 'paid' &&
+        order.receipt &&
+        h(
+          'p',
+          { class: 'g-receipt' },
+          h('a', { href: order.receipt.url, download: true }, t('receipt', { number: order.receipt.number })),
+        ),
+      start.offline && order.status === 'pending' && instructions(ctx, start.offline),
+      failed && h('button', { type: 'button', class: 'g-button g-primary', onclick: onRetry }, t('tryAgain')),
     );
     if (shown && shown !== title) ctx.announce(title);
     if (!shown) queueMicrotask(() => heading.focus());
     shown = title;
   };
 
-  const poll = async (attempt: number): Promise<void> => {
-    const delay = POLL_DELAYS_MS[attempt];
-    if (delay === undefined) return render(start.order, true);
-    await new Promise((resolve) => setTimeout(resolve, delay));
-    if (!view.isConnected) return;
-    try {
-      const order = await client.order(start.order.id, start.token);
-      start.order = order;
-      render(order, false);
-      if (order.status !== 'pending') return;
-    } catch {
-      // A failed check is not a failed payment: keep the page as it is and check again.
+  const poll = async () => {
+    let order = start.order;
+    for (const delay of POLL_DELAYS_MS) {
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      if (!view.isConnected) return;
+      try {
+        order = await client.order(order.id, start.token);
+        render(order);
+        if (order.status !== 'pending') return;
+      } catch {
+        // A failed check is not a failed payment: keep the page as it is and check again.
+      }
     }
-    return poll(attempt + 1);
+    render(order, true);
   };
 
-  render(start.order, false);
-  if (start.order.status === 'pending' && !start.offline) void poll(0);
+  render(start.order);
+  if (start.order.status === 'pending' && !start.offline) void poll();
   return view;
 }

@@ -1,6 +1,7 @@
 import type { NextAction } from '../../../backend-adapter/src/protocol/order-response';
 import type { Ctx } from '../core/context';
 import { h } from '../core/dom';
+import type { TextKey } from '../i18n';
 
 type OfflineNext = Extract<NextAction, { type: 'offline' }>;
 
@@ -8,13 +9,8 @@ type OfflineNext = Extract<NextAction, { type: 'offline' }>;
 export function instructions(ctx: Ctx, next: OfflineNext) {
   const { t } = ctx.i18n;
   const { payee, address, iban, bic, reference, text } = next.instructions;
-  const rows: [string, string | undefined][] = [
-    [t('payee'), payee],
-    [t('mailTo'), address],
-    [t('iban'), iban],
-    [t('bic'), bic],
-    [t('reference'), reference],
-  ];
+  // The details the host gave, each with its label.
+  const row = (label: TextKey, value?: string) => value && [h('dt', null, t(label)), h('dd', null, value)];
   return h(
     'section',
     { class: 'g-instructions' },
@@ -23,7 +19,11 @@ export function instructions(ctx: Ctx, next: OfflineNext) {
     h(
       'dl',
       null,
-      rows.filter(([, value]) => value).map(([label, value]) => [h('dt', null, label), h('dd', null, value)]),
+      row('payee', payee),
+      row('mailTo', address),
+      row('iban', iban),
+      row('bic', bic),
+      row('reference', reference),
     ),
   );
 }

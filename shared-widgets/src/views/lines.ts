@@ -9,16 +9,13 @@ export function orderLines(ctx: Ctx, order: OrderStatus) {
     'table',
     { class: 'g-lines' },
     h('caption', { class: 'g-sr' }, t('summary')),
-    h(
-      'tbody',
-      null,
-      order.lines.map((line) =>
-        h(
-          'tr',
-          null,
-          h('th', { scope: 'row' }, line.quantity > 1 ? `${line.label} × ${line.quantity}` : line.label),
-          h('td', null, money(ctx, line.amount)),
-        ),
+    // Rows straight in the table (no tbody): the DOM and the table's content model allow it.
+    order.lines.map((line) =>
+      h(
+        'tr',
+        null,
+        h('th', { scope: 'row' }, line.quantity > 1 ? `${line.label} × ${line.quantity}` : line.label),
+        h('td', null, money(ctx, line.amount)),
       ),
     ),
     h(

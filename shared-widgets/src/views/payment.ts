@@ -1,6 +1,6 @@
 import type { NextAction, OrderStatus } from '../../../backend-adapter/src/protocol/order-response';
 import type { ProtocolClient } from '../core/client';
-import type { Ctx } from '../core/context';
+import { money, type Ctx } from '../core/context';
 import { loadSimulationStep } from '../core/chunks';
 import { h } from '../core/dom';
 import type { PaymentStep } from '../payment/step';
@@ -35,12 +35,12 @@ export function paymentView(
     h('button', { type: 'button', class: 'g-link', onclick: handlers.back }, t('back')),
   );
   const step: PaymentStep = {
+    ...created,
     ctx,
     client,
-    order: created.order,
-    token: created.token,
+    amount: money(ctx, created.order.total),
     root: view,
-    done: (settled) => handlers.done(settled ?? created.order),
+    done: handlers.done,
     problem: (message) => {
       alert.textContent = message ?? '';
     },
@@ -50,7 +50,7 @@ export function paymentView(
   const drawn =
     next.provider === 'simulation'
       ? loadSimulationStep().then(({ simulationPayment }) => mount.append(simulationPayment(step, next)))
-      : stripePayment(step, next, mount).then((button) => button && mount.after(button));
+      : stripePayment(step, next, mount);
   drawn
     .catch(() => step.problem(t(next.provider === 'simulation' ? 'network' : 'stripeFailed')))
     .finally(() => mount.removeAttribute('aria-busy'));

@@ -56,6 +56,17 @@ describe('<guichet-membership>', () => {
     expect(element.querySelector('[role="status"]')?.textContent).toBe('Membre 2 retiré.');
   });
 
+  test('members named in the host’s no-JS form are all shown, up to the highest one named', async () => {
+    const { element } = await mount(
+      'guichet-membership',
+      definitionRoute(examples.membership()),
+      '<form><input name="membership[members][2][firstName]" value="Inès"></form>',
+    );
+    expect(byLabel(group(element, 'Membre 3'), 'Prénom').value).toBe('Inès');
+    expect(byLabel(group(element, 'Membre 2'), 'Prénom').value).toBe('');
+    expect(text(element)).toContain('Total : 45 €');
+  });
+
   test('the request lists the payer as first member, with each member’s answers, and the extra gift', async () => {
     const { sent, route } = recordOrders();
     const { element } = await mount('guichet-membership', route);
