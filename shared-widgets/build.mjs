@@ -12,9 +12,11 @@ import { sizeReport } from './size-report.mjs';
 import { compactCountries, compactCurrencies } from './tools/domain-data.mjs';
 import { privatePacks } from './tools/private-packs.mjs';
 import { secondPass } from './tools/second-pass.mjs';
+import { shortKeysPlugin, shortKeysTransform } from './tools/short-keys.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, 'dist');
+const shortKeys = shortKeysTransform(here);
 
 /**
  * The widget shows only the catalogue messages it produces itself (src/core/messages.ts lists them); all others
@@ -91,7 +93,8 @@ export const options = {
     // Before privatePacks, whose loader would otherwise take the packs' private copies of these two.
     compactCountries,
     compactCurrencies,
-    privatePacks(),
+    privatePacks(shortKeys),
+    shortKeysPlugin(shortKeys),
     errorCatalogue,
     simulationCards,
   ],

@@ -21,7 +21,7 @@ function packOf(importer, namespace) {
 
 const SHARED = /[\\/]node_modules[\\/]|[\\/]src[\\/]payment[\\/]simulation\.ts$/;
 
-export function privatePacks() {
+export function privatePacks(transform = (file, source) => source) {
   return {
     name: 'guichet-private-packs',
     setup(build) {
@@ -41,7 +41,7 @@ export function privatePacks() {
       build.onLoad({ filter: SUFFIX, namespace: NAMESPACE }, (args) => {
         const file = args.path.replace(SUFFIX, '');
         const loader = { '.ts': 'ts', '.json': 'json', '.mjs': 'js', '.js': 'js' }[extname(file)];
-        return { contents: readFileSync(file, 'utf8'), loader, resolveDir: dirname(file) };
+        return { contents: transform(file, readFileSync(file, 'utf8')), loader, resolveDir: dirname(file) };
       });
     },
   };
