@@ -41,7 +41,7 @@ class GuichetForm {
   readonly #client: ProtocolClient;
   readonly #uid = uid('guichet');
   readonly #attempts = new Attempts();
-  #state = new FormState();
+  #state: FormState;
   /** Set by #render, which the constructor calls. */
   #ctx!: Ctx;
   #root = h('div', { class: 'g-root' });
