@@ -36,12 +36,12 @@ function labelText(ctx: Ctx, spec: FieldSpec): Child[] {
   ];
 }
 
-/** The hint and error elements of a field, and the ids to put in aria-describedby. */
+/** The hint and error elements of a field; the hint's id goes in aria-describedby (the error's, once shown). */
 function notes(ctx: Ctx, spec: FieldSpec) {
   const id = idFor(ctx, spec.name);
   const hint = spec.hint ? h('p', { class: 'g-hint', id: `${id}-hint` }, spec.hint) : null;
   const error = h('p', { class: 'g-error', id: `${id}-error`, hidden: true });
-  return { id, hint, error, describedBy: hint ? `${id}-hint` : null };
+  return { id, hint, error };
 }
 
 type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
@@ -53,15 +53,16 @@ type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
  */
 function field(ctx: Ctx, spec: FieldSpec, make: (attrs: Attrs) => Control): HTMLElement {
   register(ctx, spec);
-  const { id, hint, error, describedBy } = notes(ctx, spec);
+  const { id, hint, error } = notes(ctx, spec);
   const control = make({
     id,
     name: spec.name,
     'aria-required': spec.required ? 'true' : null,
-    'aria-describedby': describedBy,
+    'aria-describedby': hint?.id,
   });
-  const box = control instanceof HTMLInputElement && control.type === 'checkbox';
-  if (box) control.checked = ctx.state.flag(spec.name);
+  // Only an input has the type checkbox (a select's is select-one, a textarea's textarea).
+  const box = control.type === 'checkbox';
+  if (box) (control as HTMLInputElement).checked = ctx.state.flag(spec.name);
   else if (ctx.state.has(spec.name) || !(control instanceof HTMLSelectElement))
     control.value = ctx.state.text(spec.name);
   else ctx.state.set(spec.name, control.value);
@@ -134,7 +135,7 @@ export function radios(
   spec: FieldSpec & { options: Option[]; class?: string; legendClass?: string },
 ): HTMLFieldSetElement {
   register(ctx, spec);
-  const { id, hint, error, describedBy } = notes(ctx, spec);
+  const { id, hint, error } = notes(ctx, spec);
   const current = ctx.state.text(spec.name);
   const choices = spec.options.map((option, index) => {
     const optionId = `${id}-${index}`;
@@ -166,7 +167,7 @@ export function radios(
       class: `g-field g-radios ${spec.class ?? ''}`.trim(),
       'data-field': spec.name,
       id: `${id}-group`,
-      'aria-describedby': describedBy,
+      'aria-describedby': hint?.id,
     },
     h('legend', { class: spec.legendClass }, labelText(ctx, spec)),
     hint,
