@@ -72,8 +72,8 @@ export function validateAll(ctx: Ctx): Problem[] {
   const form = root(ctx);
   if (!form) return [];
   const problems: Problem[] = [];
-  for (const wrapper of Array.from(form.querySelectorAll<HTMLElement>('[data-field]'))) {
-    const problem = validateField(ctx, wrapper.dataset.field ?? '');
+  for (const wrapper of form.querySelectorAll<HTMLElement>('[data-field]')) {
+    const problem = validateField(ctx, wrapper.dataset.field!);
     if (problem) problems.push(problem);
   }
   return problems;
@@ -89,6 +89,7 @@ export function clearErrors(ctx: Ctx): void {
 /**
  * Puts each problem next to its field and lists them all in the summary, which is a live region and takes
  * focus; each entry links to its field. Problems about fields that are not on screen stay in the summary.
+ * There is always one problem at least (the form's checks found some, or the host refused).
  */
 export function showProblems(ctx: Ctx, summary: HTMLElement, heading: string, problems: Problem[]): void {
   const items = problems.map((problem) => {
@@ -115,11 +116,11 @@ export function showProblems(ctx: Ctx, summary: HTMLElement, heading: string, pr
     );
   });
   summary.replaceChildren(h('p', { class: 'g-summary-title' }, heading), h('ul', null, items));
-  summary.hidden = problems.length === 0;
-  if (problems.length) summary.focus();
+  summary.hidden = false;
+  summary.focus();
 }
 
+/** Hides the summary; its stale entries are replaced before it shows again. */
 export function hideProblems(summary: HTMLElement): void {
   summary.hidden = true;
-  summary.replaceChildren();
 }
