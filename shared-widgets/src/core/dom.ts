@@ -20,8 +20,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   const element = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs ?? {})) {
     if (typeof value === 'function') element.addEventListener(key.slice(2), value);
-    else if (value !== null && value !== undefined && value !== false)
-      element.setAttribute(key, value === true ? '' : String(value));
+    else if (value === true) element.setAttribute(key, '');
+    else if (value !== false && value !== null && value !== undefined)
+      element.setAttribute(key, String(value));
   }
   element.append(...nodes(children));
   return element;
