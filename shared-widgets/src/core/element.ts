@@ -44,10 +44,10 @@ class GuichetForm {
   #state: FormState;
   /** Set by #render, which the constructor calls. */
   #ctx!: Ctx;
-  #root = h('div', { class: 'g-root' });
   #formView = h('div', { class: 'g-view' });
   #otherView: HTMLElement | null = null;
   #announcer = h('p', { class: 'g-sr', role: 'status' });
+  #root = h('div', { class: 'g-root' }, this.#formView, this.#announcer);
 
   constructor(host: HTMLElement, pack: Pack, client: ProtocolClient, def: FormDefinition) {
     this.#host = host;
@@ -62,6 +62,7 @@ class GuichetForm {
     const focused = inner?.contains(document.activeElement)
       ? (document.activeElement as HTMLInputElement).name
       : '';
+    this.#root.lang = this.#i18n.locale;
     this.#render(def);
     host.replaceChildren(this.#root);
     host.dataset.state = 'ready';
@@ -138,9 +139,6 @@ class GuichetForm {
       def.description ? h('p', { class: 'g-description' }, def.description) : null,
       form,
     );
-    this.#root.replaceChildren(this.#formView, this.#announcer);
-    this.#root.lang = this.#i18n.locale;
-    this.#otherView = null;
   }
 
   async #submit(
