@@ -128,9 +128,29 @@ class GuichetForm {
       };
       update();
       this.#state.onChange(update);
-      form.addEventListener('submit', (event) => {
+      form.addEventListener('submit', async (event) => {
         event.preventDefault();
-        void this.#submit(ctx, form, summary, submit, update);
+        if (form.classList.contains('g-busy')) return;
+        const problems = validateAll(ctx);
+        if (problems.length) return showProblems(ctx, summary, t('fixErrors'), problems);
+        hideProblems(summary);
+        const request = this.#kind.request(ctx);
+        const key = this.#attempts.keyFor(JSON.stringify(request));
+        // Busy by class and aria-disabled, not `disabled`: a disabled button would drop the keyboard focus.
+        form.classList.add('g-busy');
+        submit.setAttribute('aria-disabled', 'true');
+        submit.textContent = t('sending');
+        try {
+          const created = await this.#client.createOrder(this.#formId, request, key);
+          this.#attempts.settle();
+          this.#proceed(created);
+        } catch (error) {
+          await this.#refused(error);
+        } finally {
+          form.classList.remove('g-busy');
+          submit.removeAttribute('aria-disabled');
+          update();
+        }
       });
     }
     fill(
@@ -139,36 +159,6 @@ class GuichetForm {
       def.description ? h('p', { class: 'g-description' }, def.description) : null,
       form,
     );
-  }
-
-  async #submit(
-    ctx: Ctx,
-    form: HTMLFormElement,
-    summary: HTMLElement,
-    submit: HTMLButtonElement,
-    update: () => void,
-  ): Promise<void> {
-    if (form.classList.contains('g-busy')) return;
-    const problems = validateAll(ctx);
-    if (problems.length) return showProblems(ctx, summary, this.#i18n.t('fixErrors'), problems);
-    hideProblems(summary);
-    const request = this.#kind.request(ctx);
-    const key = this.#attempts.keyFor(JSON.stringify(request));
-    // Busy by class and aria-disabled, not `disabled`: a disabled button would drop the keyboard focus.
-    form.classList.add('g-busy');
-    submit.setAttribute('aria-disabled', 'true');
-    submit.textContent = this.#i18n.t('sending');
-    try {
-      const created = await this.#client.createOrder(this.#formId, request, key);
-      this.#attempts.settle();
-      this.#proceed(created);
-    } catch (error) {
-      await this.#refused(error);
-    } finally {
-      form.classList.remove('g-busy');
-      submit.removeAttribute('aria-disabled');
-      update();
-    }
   }
 
   /** Shows why the host refused, next to the fields concerned; nothing typed is lost. */
