@@ -40,7 +40,8 @@ function labelText(ctx: Ctx, spec: FieldSpec): Child[] {
 function notes(ctx: Ctx, spec: FieldSpec) {
   const id = idFor(ctx, spec.name);
   const hint = spec.hint ? h('p', { class: 'g-hint', id: `${id}-hint` }, spec.hint) : null;
-  const error = h('p', { class: 'g-error', id: `${id}-error`, hidden: true });
+  // Its id comes when it first shows (core/errors.ts), as for every error slot.
+  const error = h('p', { class: 'g-error', hidden: true });
   return { id, hint, error };
 }
 
