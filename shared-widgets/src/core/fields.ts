@@ -167,7 +167,6 @@ export function radios(
     {
       class: `g-field g-radios ${spec.class ?? ''}`.trim(),
       'data-field': spec.name,
-      id: `${id}-group`,
       'aria-describedby': hint?.id,
     },
     h('legend', { class: spec.legendClass }, labelText(ctx, spec)),
