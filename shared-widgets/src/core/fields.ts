@@ -133,7 +133,7 @@ export function checkbox(ctx: Ctx, spec: FieldSpec): HTMLElement {
  */
 export function radios(
   ctx: Ctx,
-  spec: FieldSpec & { options: Option[]; class?: string; legendClass?: string },
+  spec: FieldSpec & { options: Option[]; class?: string },
 ): HTMLFieldSetElement {
   register(ctx, spec);
   const { id, hint, error } = notes(ctx, spec);
@@ -169,7 +169,7 @@ export function radios(
       'data-field': spec.name,
       'aria-describedby': hint?.id,
     },
-    h('legend', { class: spec.legendClass }, labelText(ctx, spec)),
+    h('legend', null, labelText(ctx, spec)),
     hint,
     error,
     h('div', { class: 'g-options' }, choices),
