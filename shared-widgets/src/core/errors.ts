@@ -30,7 +30,7 @@ export function locate(ctx: Ctx, field: string): HTMLElement | null {
 /** The control a link to the field should focus: the checked radio, else the first control. */
 export function focusTarget(wrapper: HTMLElement): HTMLElement | null {
   return (
-    wrapper.querySelector<HTMLElement>('input[type=radio]:checked:not([disabled])') ??
+    wrapper.querySelector<HTMLElement>('input[type=radio]:checked') ??
     wrapper.querySelector<HTMLElement>(CONTROLS)
   );
 }

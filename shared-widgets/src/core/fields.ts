@@ -108,7 +108,6 @@ export interface Option {
   value: string;
   label: Child;
   hint?: Child;
-  disabled?: boolean;
 }
 
 /** A list to pick from; without a placeholder, the first option is the value until the payer picks another. */
@@ -145,7 +144,6 @@ export function radios(
       type: 'radio',
       name: spec.name,
       value: option.value,
-      disabled: option.disabled,
       'aria-describedby': option.hint ? `${optionId}-hint` : null,
     });
     control.checked = option.value === current;
