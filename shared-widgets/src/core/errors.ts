@@ -16,10 +16,9 @@ function root(ctx: Ctx): HTMLElement | null {
 /** The element wrapping a field on screen: the name itself, its alias, or its closest rendered parent path. */
 export function locate(ctx: Ctx, field: string): HTMLElement | null {
   const form = root(ctx);
-  if (!form) return null;
   let name: string = ctx.alias(field);
   for (;;) {
-    const found = form.querySelector<HTMLElement>(byAttr('data-field', name));
+    const found = form?.querySelector<HTMLElement>(byAttr('data-field', name));
     if (found) return found;
     const cut = name.lastIndexOf('.');
     if (cut < 0) return null;
@@ -37,8 +36,8 @@ export function focusTarget(wrapper: HTMLElement): HTMLElement | null {
 
 /** Shows or clears the message next to a field, with aria-invalid and aria-describedby kept in step. */
 export function showFieldError(wrapper: HTMLElement, message: string | null): void {
-  const error = wrapper.querySelector<HTMLElement>(':scope > .g-error');
-  if (!error) return;
+  // Every wrapper with data-field has its error slot (fields.ts, tickets' steppers, the simulation's card).
+  const error = wrapper.querySelector<HTMLElement>(':scope > .g-error')!;
   const shown = message !== null;
   error.id ||= uid('ge');
   error.textContent = message;
@@ -60,7 +59,7 @@ export function showFieldError(wrapper: HTMLElement, message: string | null): vo
 export function validateField(ctx: Ctx, name: string): Problem | null {
   const entry = ctx.checks.get(name);
   const wrapper = locate(ctx, name);
-  if (!entry || !wrapper || wrapper.dataset.field !== name) return null;
+  if (!entry || wrapper?.dataset.field !== name) return null;
   const issue = entry.check();
   const message = issue ? issueMessage(ctx, issue, entry.label) : null;
   showFieldError(wrapper, message);
@@ -69,10 +68,9 @@ export function validateField(ctx: Ctx, name: string): Problem | null {
 
 /** Every check of the fields now on screen, in page order, so the summary reads like the form. */
 export function validateAll(ctx: Ctx): Problem[] {
-  const form = root(ctx);
-  if (!form) return [];
   const problems: Problem[] = [];
-  for (const wrapper of form.querySelectorAll<HTMLElement>('[data-field]')) {
+  // Called on the form's submission: the form is on the page.
+  for (const wrapper of root(ctx)!.querySelectorAll<HTMLElement>('[data-field]')) {
     const problem = validateField(ctx, wrapper.dataset.field!);
     if (problem) problems.push(problem);
   }
@@ -96,8 +94,8 @@ export function showProblems(ctx: Ctx, summary: HTMLElement, heading: string, pr
     const wrapper = problem.field ? locate(ctx, problem.field) : null;
     if (!wrapper) return h('li', null, problem.message);
     showFieldError(wrapper, problem.message);
+    // Every control the widget draws has an id.
     const target = focusTarget(wrapper);
-    if (target && !target.id) target.id = uid('gf');
     return h(
       'li',
       null,
