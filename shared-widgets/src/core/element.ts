@@ -22,8 +22,7 @@ type OfflineNext = Extract<OrderCreated['next'], { type: 'offline' }>;
 const STALE = new Set(['sold_out', 'not_enough_available', 'form_closed', 'form_not_yet_open']);
 
 /** What replaces the form when it cannot be filled in. */
-const NOTICES: Record<FormDefinition['status'], TextKey | null> = {
-  open: null,
+const NOTICES: Partial<Record<FormDefinition['status'], TextKey>> = {
   closed: 'closed',
   sold_out: 'soldOutForm',
   not_yet_open: 'notYetOpen',
@@ -35,7 +34,7 @@ const NOTICES: Record<FormDefinition['status'], TextKey | null> = {
  * and the order's status. Everything is kept per element: any number of forms per page.
  */
 class GuichetForm {
-  readonly #host: HTMLElement;
+  readonly #formId: string;
   readonly #kind: Kind;
   readonly #i18n: I18n;
   readonly #client: ProtocolClient;
@@ -50,7 +49,7 @@ class GuichetForm {
   #root = h('div', { class: 'g-root' }, this.#formView, this.#announcer);
 
   constructor(host: HTMLElement, pack: Pack, client: ProtocolClient, def: FormDefinition) {
-    this.#host = host;
+    this.#formId = host.getAttribute('form') ?? '';
     this.#kind = pack.kind;
     this.#i18n = i18n(client.locale, pack.strings);
     this.#client = client;
@@ -68,10 +67,6 @@ class GuichetForm {
     host.dataset.state = 'ready';
     if (focused) this.#root.querySelector<HTMLElement>(byAttr('name', focused))?.focus();
     void this.#resume();
-  }
-
-  get #formId(): string {
-    return this.#host.getAttribute('form') ?? '';
   }
 
   /**
