@@ -34,24 +34,23 @@ export function focusTarget(wrapper: HTMLElement): HTMLElement | null {
   );
 }
 
-/** Shows or clears the message next to a field, with aria-invalid and aria-describedby kept in step. */
+/** Shows or clears the message next to a field (which describes its controls), with aria-invalid in step. */
 export function showFieldError(wrapper: HTMLElement, message: string | null): void {
   // Every wrapper with data-field has its error slot (fields.ts, tickets' steppers, the simulation's card).
   const error = wrapper.querySelector<HTMLElement>(':scope > .g-error')!;
   const shown = message !== null;
-  error.id ||= uid('ge');
+  const controls = wrapper.querySelectorAll<HTMLElement>(CONTROLS);
+  if (!error.id) {
+    // A slot drawn without an id (tickets' steppers, the simulation's card) is tied to its control once:
+    // hidden and empty, it adds nothing to the description. Fields (fields.ts) are tied from the start.
+    error.id = uid('ge');
+    for (const control of controls) {
+      setAttr(control, 'aria-describedby', `${control.getAttribute('aria-describedby') ?? ''} ${error.id}`);
+    }
+  }
   error.textContent = message;
   error.hidden = !shown;
   wrapper.classList.toggle('g-invalid', shown);
-  const controls = [...wrapper.querySelectorAll<HTMLElement>(CONTROLS)];
-  // A group (fieldset) is described by its error; a field's controls are, each.
-  for (const control of wrapper.tagName === 'FIELDSET' ? [wrapper] : controls) {
-    const ids = (control.getAttribute('aria-describedby') ?? '')
-      .split(' ')
-      .filter((x) => x && x !== error.id);
-    if (shown) ids.push(error.id);
-    setAttr(control, 'aria-describedby', ids.join(' ') || null);
-  }
   for (const control of controls) setAttr(control, 'aria-invalid', shown ? 'true' : null);
 }
 

@@ -1,5 +1,5 @@
 import { text } from './checks';
-import { h, type Attrs, type Child } from './dom';
+import { h, uid, type Attrs, type Child } from './dom';
 import { idFor, type Check, type Ctx } from './context';
 import { validateField } from './errors';
 
@@ -36,13 +36,15 @@ function labelText(ctx: Ctx, spec: FieldSpec): Child[] {
   ];
 }
 
-/** The hint and error elements of a field; the hint's id goes in aria-describedby (the error's, once shown). */
+/**
+ * The hint and error elements of a field, and the ids for aria-describedby: both from the start, since the
+ * error, hidden and empty until it shows, adds nothing to the description before then.
+ */
 function notes(ctx: Ctx, spec: FieldSpec) {
   const id = idFor(ctx, spec.name);
   const hint = spec.hint ? h('p', { class: 'g-hint', id: `${id}-hint` }, spec.hint) : null;
-  // Its id comes when it first shows (core/errors.ts), as for every error slot.
-  const error = h('p', { class: 'g-error', hidden: true });
-  return { id, hint, error };
+  const error = h('p', { class: 'g-error', id: `${id}-error`, hidden: true });
+  return { id, hint, error, describedBy: hint ? `${id}-hint ${id}-error` : `${id}-error` };
 }
 
 type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
@@ -54,12 +56,12 @@ type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
  */
 function field(ctx: Ctx, spec: FieldSpec, make: (attrs: Attrs) => Control): HTMLElement {
   register(ctx, spec);
-  const { id, hint, error } = notes(ctx, spec);
+  const { id, hint, error, describedBy } = notes(ctx, spec);
   const control = make({
     id,
     name: spec.name,
     'aria-required': spec.required ? 'true' : null,
-    'aria-describedby': hint?.id,
+    'aria-describedby': describedBy,
   });
   // Only an input has the type checkbox (a select's is select-one, a textarea's textarea).
   const box = control.type === 'checkbox';
@@ -135,7 +137,7 @@ export function radios(
   spec: FieldSpec & { options: Option[]; class?: string },
 ): HTMLFieldSetElement {
   register(ctx, spec);
-  const { id, hint, error } = notes(ctx, spec);
+  const { id, hint, error, describedBy } = notes(ctx, spec);
   const current = ctx.state.text(spec.name);
   const choices = spec.options.map((option, index) => {
     const optionId = `${id}-${index}`;
@@ -165,7 +167,7 @@ export function radios(
     {
       class: `g-field g-radios ${spec.class ?? ''}`.trim(),
       'data-field': spec.name,
-      'aria-describedby': hint?.id,
+      'aria-describedby': describedBy,
     },
     h('legend', null, labelText(ctx, spec)),
     hint,
@@ -176,11 +178,12 @@ export function radios(
 
 /** A titled group of fields (fieldset + legend), with `data-field` when errors may target the whole group. */
 export function group(legend: Child, field: string | null, ...children: Child[]): HTMLFieldSetElement {
+  const id = uid('ge');
   return h(
     'fieldset',
-    { class: 'g-group', 'data-field': field },
+    { class: 'g-group', 'data-field': field, 'aria-describedby': field && id },
     h('legend', null, legend),
-    field ? h('p', { class: 'g-error', hidden: true }) : null,
+    field ? h('p', { class: 'g-error', id, hidden: true }) : null,
     children,
   );
 }
