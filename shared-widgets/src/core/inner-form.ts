@@ -5,7 +5,7 @@ import type { Value } from './state';
  * `membership[members][0][firstName]`), which PHP hosts prefer because PHP turns dots in POST names into '_'.
  */
 export function fieldName(name: string): string {
-  return name.replace(/\[([^\]]*)\]/g, '.$1').replace(/^\./, '');
+  return name.replace(/\[([^\]]*)\]/g, '.$1');
 }
 
 /**
