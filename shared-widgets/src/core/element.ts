@@ -40,7 +40,6 @@ class GuichetForm {
   readonly #client: ProtocolClient;
   readonly #uid = uid('guichet');
   readonly #attempts = new Attempts();
-  #state: FormState;
   /** Set by #render, which the constructor calls. */
   #ctx!: Ctx;
   #formView = h('div', { class: 'g-view' });
@@ -57,12 +56,11 @@ class GuichetForm {
     const seed = inner ? readInnerForm(inner) : {};
     seedMethod(seed);
     this.#kind.seed?.(seed, def);
-    this.#state = new FormState(seed);
     const focused = inner?.contains(document.activeElement)
       ? (document.activeElement as HTMLInputElement).name
       : '';
     this.#root.lang = this.#i18n.locale;
-    this.#render(def);
+    this.#render(def, seed);
     host.replaceChildren(this.#root);
     host.dataset.state = 'ready';
     if (focused) this.#root.querySelector<HTMLElement>(byAttr('name', focused))?.focus();
@@ -87,14 +85,17 @@ class GuichetForm {
     }
   }
 
-  /** Draws the form view for `def`; a fresh state (same values) drops the listeners of the previous drawing. */
-  #render(def: FormDefinition): void {
-    this.#state = new FormState(this.#state.snapshot());
+  /**
+   * Draws the form view for `def` with `values` (by default the current ones): a fresh state drops the
+   * listeners of the previous drawing.
+   */
+  #render(def: FormDefinition, values = this.#ctx.state.snapshot()): void {
+    const state = new FormState(values);
     const { t } = this.#i18n;
     const ctx: Ctx = {
       def,
       i18n: this.#i18n,
-      state: this.#state,
+      state,
       uid: this.#uid,
       checks: new Map(),
       announce: (text) => (this.#announcer.textContent = text),
@@ -122,7 +123,7 @@ class GuichetForm {
         if (!form.classList.contains('g-busy')) submit.textContent = this.#kind.submitLabel(ctx, sum);
       };
       update();
-      this.#state.onChange(update);
+      state.onChange(update);
       form.addEventListener('submit', async (event) => {
         event.preventDefault();
         if (form.classList.contains('g-busy')) return;
