@@ -29,7 +29,7 @@ export const email =
     if (!required && value.trim() === '') return null;
     // checkEmail answers required, too_long or invalid_email: all messages the widget carries.
     const code = checkEmail(value) as WidgetErrorCode | null;
-    return code === null ? null : { code, params: { max: 254 } };
+    return code && { code, params: { max: 254 } };
   };
 
 export const postalCode =
