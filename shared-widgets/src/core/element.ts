@@ -102,59 +102,55 @@ class GuichetForm {
       alias: (field) => this.#kind.alias?.(ctx, field.startsWith('payment.') ? METHOD : field) ?? field,
     };
     this.#ctx = ctx;
+    const head = [
+      h('h2', { class: 'g-title', tabindex: -1 }, def.title),
+      def.description ? h('p', { class: 'g-description' }, def.description) : null,
+    ];
     const notice = NOTICES[def.status];
+    if (notice) return fill(this.#formView, head, h('p', { class: 'g-notice', tabindex: -1 }, t(notice)));
     const summary = h('div', { class: 'g-summary', role: 'alert', tabindex: -1, hidden: true });
     const total = h('p', { class: 'g-total', 'aria-live': 'polite' });
     const submit = h('button', { type: 'submit', class: 'g-button g-primary' });
-    const form = notice
-      ? h('p', { class: 'g-notice', tabindex: -1 }, t(notice))
-      : h(
-          'form',
-          { class: 'g-form', id: this.#uid, novalidate: true },
-          summary,
-          this.#kind.render(ctx),
-          paymentChoice(ctx, (method) => this.#kind.usable?.(ctx, method) ?? true),
-          h('div', { class: 'g-submit' }, total, submit),
-        );
-    if (form instanceof HTMLFormElement) {
-      const update = () => {
-        const sum = this.#kind.total(ctx);
-        total.textContent = sum ? t('totalIs', { amount: money(ctx, sum.amount) }) : '';
-        if (!form.classList.contains('g-busy')) submit.textContent = this.#kind.submitLabel(ctx, sum);
-      };
-      update();
-      state.onChange(update);
-      form.addEventListener('submit', async (event) => {
-        event.preventDefault();
-        if (form.classList.contains('g-busy')) return;
-        const problems = validateAll(ctx);
-        if (problems.length) return showProblems(ctx, summary, t('fixErrors'), problems);
-        hideProblems(summary);
-        const request = this.#kind.request(ctx);
-        const key = this.#attempts.keyFor(JSON.stringify(request));
-        // Busy by class and aria-disabled, not `disabled`: a disabled button would drop the keyboard focus.
-        form.classList.add('g-busy');
-        submit.setAttribute('aria-disabled', 'true');
-        submit.textContent = t('sending');
-        try {
-          const created = await this.#client.createOrder(this.#formId, request, key);
-          this.#attempts.settle();
-          this.#proceed(created);
-        } catch (error) {
-          await this.#refused(error);
-        } finally {
-          form.classList.remove('g-busy');
-          submit.removeAttribute('aria-disabled');
-          update();
-        }
-      });
-    }
-    fill(
-      this.#formView,
-      h('h2', { class: 'g-title', tabindex: -1 }, def.title),
-      def.description ? h('p', { class: 'g-description' }, def.description) : null,
-      form,
+    const form = h(
+      'form',
+      { class: 'g-form', id: this.#uid, novalidate: true },
+      summary,
+      this.#kind.render(ctx),
+      paymentChoice(ctx, (method) => this.#kind.usable?.(ctx, method) ?? true),
+      h('div', { class: 'g-submit' }, total, submit),
     );
+    const update = () => {
+      const sum = this.#kind.total(ctx);
+      total.textContent = sum ? t('totalIs', { amount: money(ctx, sum.amount) }) : '';
+      if (!form.classList.contains('g-busy')) submit.textContent = this.#kind.submitLabel(ctx, sum);
+    };
+    update();
+    state.onChange(update);
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      if (form.classList.contains('g-busy')) return;
+      const problems = validateAll(ctx);
+      if (problems.length) return showProblems(ctx, summary, t('fixErrors'), problems);
+      hideProblems(summary);
+      const request = this.#kind.request(ctx);
+      const key = this.#attempts.keyFor(JSON.stringify(request));
+      // Busy by class and aria-disabled, not `disabled`: a disabled button would drop the keyboard focus.
+      form.classList.add('g-busy');
+      submit.setAttribute('aria-disabled', 'true');
+      submit.textContent = t('sending');
+      try {
+        const created = await this.#client.createOrder(this.#formId, request, key);
+        this.#attempts.settle();
+        this.#proceed(created);
+      } catch (error) {
+        await this.#refused(error);
+      } finally {
+        form.classList.remove('g-busy');
+        submit.removeAttribute('aria-disabled');
+        update();
+      }
+    });
+    fill(this.#formView, head, form);
   }
 
   /** Shows why the host refused, next to the fields concerned; nothing typed is lost. */
