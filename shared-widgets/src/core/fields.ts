@@ -149,8 +149,8 @@ export function radios(
       'aria-describedby': option.hint ? `${optionId}-hint` : null,
     });
     control.checked = option.value === current;
+    // A radio fires change only when it becomes checked.
     control.addEventListener('change', () => {
-      if (!control.checked) return;
       ctx.state.set(spec.name, option.value);
       validateField(ctx, spec.name);
     });
