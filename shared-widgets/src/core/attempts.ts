@@ -4,16 +4,21 @@
  * the host has answered for good or the payer has changed something.
  */
 export class Attempts {
-  #current: { key: string; body: string } | null = null;
+  /** The request the current key was made for; none once settled. */
+  #body: string | null = null;
+  #key = '';
 
   keyFor(body: string): string {
-    if (!this.#current || this.#current.body !== body) this.#current = { key: newKey(), body };
-    return this.#current.key;
+    if (this.#body !== body) {
+      this.#body = body;
+      this.#key = newKey();
+    }
+    return this.#key;
   }
 
   /** The host answered (an order, or a refusal): the next submission is a new attempt. */
   settle(): void {
-    this.#current = null;
+    this.#body = null;
   }
 }
 

@@ -6,7 +6,7 @@ import {
   isValidPostalCode,
 } from '../../../backend-adapter/src/domain/validation/fields';
 import { amountError } from '../../../backend-adapter/src/domain/validation/amounts';
-import { parseAmount, type Check, type Ctx } from './context';
+import { parseAmount, type Check, type Ctx, type Issue } from './context';
 import type { WidgetErrorCode } from './messages';
 
 /*
@@ -17,14 +17,9 @@ import type { WidgetErrorCode } from './messages';
 export const text =
   (ctx: Ctx, name: string, max: number, required = true): Check =>
   () => {
-    const value = ctx.state.text(name);
-    const code = required
-      ? checkRequiredText(value, max)
-      : value === ''
-        ? null
-        : checkOptionalText(value, max);
-    // An optional text is always a string here, so checkOptionalText can only say too_long.
-    return code === 'required' || code === 'too_long' ? { code, params: { max } } : null;
+    // The state's texts are strings, so the answer is required, too_long or null (never invalid_choice).
+    const code = (required ? checkRequiredText : checkOptionalText)(ctx.state.text(name), max);
+    return code && { code: code as WidgetErrorCode, params: { max } };
   };
 
 export const email =
@@ -34,7 +29,7 @@ export const email =
     if (!required && value.trim() === '') return null;
     // checkEmail answers required, too_long or invalid_email: all messages the widget carries.
     const code = checkEmail(value) as WidgetErrorCode | null;
-    return code === null ? null : { code, params: { max: 254 } };
+    return code && { code, params: { max: 254 } };
   };
 
 export const postalCode =
@@ -76,6 +71,6 @@ export function amount(
       locale: ctx.i18n.locale,
     });
     // amountError answers amount_not_integer, amount_too_small or amount_too_large: all carried by the widget.
-    return error && { code: error.code as WidgetErrorCode, params: error.params };
+    return error as Issue | null;
   };
 }

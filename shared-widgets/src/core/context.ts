@@ -30,7 +30,7 @@ export interface Ctx<D extends FormDefinition = FormDefinition> {
 }
 
 export function idFor(ctx: Ctx, name: string): string {
-  return `${ctx.uid}-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+  return `${ctx.uid}-${name.replace(/[^\w-]/g, '-')}`;
 }
 
 /** "25 €" / "25,50 €" in the form's currency and the payer's language. */

@@ -37,7 +37,7 @@ export const fill = (parent: Element, ...children: Child[]) => parent.replaceChi
  */
 const copy = Math.random().toString(36).slice(2, 6);
 let counter = 0;
-export const uid = (prefix = 'g') => `${prefix}${copy}${(++counter).toString(36)}`;
+export const uid = (prefix = 'g') => `${prefix}${copy}${++counter}`;
 
 /** `[name="value"]`, safe whatever the value holds (names may come from a host's error answer). */
 export const byAttr = (name: string, value: string) => `[${name}="${value.replace(/["\\]/g, '\\$&')}"]`;

@@ -22,8 +22,7 @@ type OfflineNext = Extract<OrderCreated['next'], { type: 'offline' }>;
 const STALE = new Set(['sold_out', 'not_enough_available', 'form_closed', 'form_not_yet_open']);
 
 /** What replaces the form when it cannot be filled in. */
-const NOTICES: Record<FormDefinition['status'], TextKey | null> = {
-  open: null,
+const NOTICES: Partial<Record<FormDefinition['status'], TextKey>> = {
   closed: 'closed',
   sold_out: 'soldOutForm',
   not_yet_open: 'notYetOpen',
@@ -35,22 +34,21 @@ const NOTICES: Record<FormDefinition['status'], TextKey | null> = {
  * and the order's status. Everything is kept per element: any number of forms per page.
  */
 class GuichetForm {
-  readonly #host: HTMLElement;
+  readonly #formId: string;
   readonly #kind: Kind;
   readonly #i18n: I18n;
   readonly #client: ProtocolClient;
   readonly #uid = uid('guichet');
   readonly #attempts = new Attempts();
-  #state = new FormState();
   /** Set by #render, which the constructor calls. */
   #ctx!: Ctx;
-  #root = h('div', { class: 'g-root' });
   #formView = h('div', { class: 'g-view' });
   #otherView: HTMLElement | null = null;
   #announcer = h('p', { class: 'g-sr', role: 'status' });
+  #root = h('div', { class: 'g-root' }, this.#formView, this.#announcer);
 
   constructor(host: HTMLElement, pack: Pack, client: ProtocolClient, def: FormDefinition) {
-    this.#host = host;
+    this.#formId = host.getAttribute('form') ?? '';
     this.#kind = pack.kind;
     this.#i18n = i18n(client.locale, pack.strings);
     this.#client = client;
@@ -58,19 +56,15 @@ class GuichetForm {
     const seed = inner ? readInnerForm(inner) : {};
     seedMethod(seed);
     this.#kind.seed?.(seed, def);
-    this.#state = new FormState(seed);
     const focused = inner?.contains(document.activeElement)
       ? (document.activeElement as HTMLInputElement).name
       : '';
-    this.#render(def);
+    this.#root.lang = this.#i18n.locale;
+    this.#render(def, seed);
     host.replaceChildren(this.#root);
     host.dataset.state = 'ready';
     if (focused) this.#root.querySelector<HTMLElement>(byAttr('name', focused))?.focus();
     void this.#resume();
-  }
-
-  get #formId(): string {
-    return this.#host.getAttribute('form') ?? '';
   }
 
   /**
@@ -91,86 +85,72 @@ class GuichetForm {
     }
   }
 
-  /** Draws the form view for `def`; a fresh state (same values) drops the listeners of the previous drawing. */
-  #render(def: FormDefinition): void {
-    this.#state = new FormState(this.#state.snapshot());
+  /**
+   * Draws the form view for `def` with `values` (by default the current ones): a fresh state drops the
+   * listeners of the previous drawing.
+   */
+  #render(def: FormDefinition, values = this.#ctx.state.snapshot()): void {
+    const state = new FormState(values);
     const { t } = this.#i18n;
     const ctx: Ctx = {
       def,
       i18n: this.#i18n,
-      state: this.#state,
+      state,
       uid: this.#uid,
       checks: new Map(),
       announce: (text) => (this.#announcer.textContent = text),
       alias: (field) => this.#kind.alias?.(ctx, field.startsWith('payment.') ? METHOD : field) ?? field,
     };
     this.#ctx = ctx;
+    const head = [
+      h('h2', { class: 'g-title', tabindex: -1 }, def.title),
+      def.description ? h('p', { class: 'g-description' }, def.description) : null,
+    ];
     const notice = NOTICES[def.status];
+    if (notice) return fill(this.#formView, head, h('p', { class: 'g-notice', tabindex: -1 }, t(notice)));
     const summary = h('div', { class: 'g-summary', role: 'alert', tabindex: -1, hidden: true });
     const total = h('p', { class: 'g-total', 'aria-live': 'polite' });
     const submit = h('button', { type: 'submit', class: 'g-button g-primary' });
-    const form = notice
-      ? h('p', { class: 'g-notice', tabindex: -1 }, t(notice))
-      : h(
-          'form',
-          { class: 'g-form', id: this.#uid, novalidate: true },
-          summary,
-          this.#kind.render(ctx),
-          paymentChoice(ctx, (method) => this.#kind.usable?.(ctx, method) ?? true),
-          h('div', { class: 'g-submit' }, total, submit),
-        );
-    if (form instanceof HTMLFormElement) {
-      const update = () => {
-        const sum = this.#kind.total(ctx);
-        total.textContent = sum ? t('totalIs', { amount: money(ctx, sum.amount) }) : '';
-        if (!form.classList.contains('g-busy')) submit.textContent = this.#kind.submitLabel(ctx, sum);
-      };
-      update();
-      this.#state.onChange(update);
-      form.addEventListener('submit', (event) => {
-        event.preventDefault();
-        void this.#submit(ctx, form, summary, submit, update);
-      });
-    }
-    fill(
-      this.#formView,
-      h('h2', { class: 'g-title', tabindex: -1 }, def.title),
-      def.description ? h('p', { class: 'g-description' }, def.description) : null,
-      form,
+    const form = h(
+      'form',
+      { class: 'g-form', id: this.#uid, novalidate: true },
+      summary,
+      this.#kind.render(ctx),
+      paymentChoice(ctx, (method) => this.#kind.usable?.(ctx, method) ?? true),
+      h('div', { class: 'g-submit' }, total, submit),
     );
-    this.#root.replaceChildren(this.#formView, this.#announcer);
-    this.#root.lang = this.#i18n.locale;
-    this.#otherView = null;
-  }
-
-  async #submit(
-    ctx: Ctx,
-    form: HTMLFormElement,
-    summary: HTMLElement,
-    submit: HTMLButtonElement,
-    update: () => void,
-  ): Promise<void> {
-    if (form.classList.contains('g-busy')) return;
-    const problems = validateAll(ctx);
-    if (problems.length) return showProblems(ctx, summary, this.#i18n.t('fixErrors'), problems);
-    hideProblems(summary);
-    const request = this.#kind.request(ctx);
-    const key = this.#attempts.keyFor(JSON.stringify(request));
-    // Busy by class and aria-disabled, not `disabled`: a disabled button would drop the keyboard focus.
-    form.classList.add('g-busy');
-    submit.setAttribute('aria-disabled', 'true');
-    submit.textContent = this.#i18n.t('sending');
-    try {
-      const created = await this.#client.createOrder(this.#formId, request, key);
-      this.#attempts.settle();
-      this.#proceed(created);
-    } catch (error) {
-      await this.#refused(error);
-    } finally {
-      form.classList.remove('g-busy');
-      submit.removeAttribute('aria-disabled');
-      update();
-    }
+    const update = () => {
+      const sum = this.#kind.total(ctx);
+      total.textContent = sum ? t('totalIs', { amount: money(ctx, sum.amount) }) : '';
+      if (!form.classList.contains('g-busy')) submit.textContent = this.#kind.submitLabel(ctx, sum);
+    };
+    update();
+    state.onChange(update);
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      if (form.classList.contains('g-busy')) return;
+      const problems = validateAll(ctx);
+      if (problems.length) return showProblems(ctx, summary, t('fixErrors'), problems);
+      hideProblems(summary);
+      const request = this.#kind.request(ctx);
+      const key = this.#attempts.keyFor(JSON.stringify(request));
+      // Busy by class and aria-disabled, not `disabled`: a disabled button would drop the keyboard focus.
+      form.classList.add('g-busy');
+      submit.setAttribute('aria-disabled', 'true');
+      submit.textContent = t('sending');
+      try {
+        const created = await this.#client.createOrder(this.#formId, request, key);
+        this.#attempts.settle();
+        this.#proceed(created);
+      } catch (error) {
+        await this.#refused(error);
+      } finally {
+        form.classList.remove('g-busy');
+        submit.removeAttribute('aria-disabled');
+        update();
+      }
+    });
+    fill(this.#formView, head, form);
   }
 
   /** Shows why the host refused, next to the fields concerned; nothing typed is lost. */

@@ -16,10 +16,9 @@ function root(ctx: Ctx): HTMLElement | null {
 /** The element wrapping a field on screen: the name itself, its alias, or its closest rendered parent path. */
 export function locate(ctx: Ctx, field: string): HTMLElement | null {
   const form = root(ctx);
-  if (!form) return null;
   let name: string = ctx.alias(field);
   for (;;) {
-    const found = form.querySelector<HTMLElement>(byAttr('data-field', name));
+    const found = form?.querySelector<HTMLElement>(byAttr('data-field', name));
     if (found) return found;
     const cut = name.lastIndexOf('.');
     if (cut < 0) return null;
@@ -30,29 +29,28 @@ export function locate(ctx: Ctx, field: string): HTMLElement | null {
 /** The control a link to the field should focus: the checked radio, else the first control. */
 export function focusTarget(wrapper: HTMLElement): HTMLElement | null {
   return (
-    wrapper.querySelector<HTMLElement>('input[type=radio]:checked:not([disabled])') ??
+    wrapper.querySelector<HTMLElement>('input[type=radio]:checked') ??
     wrapper.querySelector<HTMLElement>(CONTROLS)
   );
 }
 
-/** Shows or clears the message next to a field, with aria-invalid and aria-describedby kept in step. */
+/** Shows or clears the message next to a field (which describes its controls), with aria-invalid in step. */
 export function showFieldError(wrapper: HTMLElement, message: string | null): void {
-  const error = wrapper.querySelector<HTMLElement>(':scope > .g-error');
-  if (!error) return;
+  // Every wrapper with data-field has its error slot (fields.ts, tickets' steppers, the simulation's card).
+  const error = wrapper.querySelector<HTMLElement>(':scope > .g-error')!;
   const shown = message !== null;
-  error.id ||= uid('ge');
+  const controls = wrapper.querySelectorAll<HTMLElement>(CONTROLS);
+  if (!error.id) {
+    // A slot drawn without an id (tickets' steppers, the simulation's card) is tied to its control once:
+    // hidden and empty, it adds nothing to the description. Fields (fields.ts) are tied from the start.
+    error.id = uid('ge');
+    for (const control of controls) {
+      setAttr(control, 'aria-describedby', `${control.getAttribute('aria-describedby') ?? ''} ${error.id}`);
+    }
+  }
   error.textContent = message;
   error.hidden = !shown;
   wrapper.classList.toggle('g-invalid', shown);
-  const controls = [...wrapper.querySelectorAll<HTMLElement>(CONTROLS)];
-  // A group (fieldset) is described by its error; a field's controls are, each.
-  for (const control of wrapper.tagName === 'FIELDSET' ? [wrapper] : controls) {
-    const ids = (control.getAttribute('aria-describedby') ?? '')
-      .split(' ')
-      .filter((x) => x && x !== error.id);
-    if (shown) ids.push(error.id);
-    setAttr(control, 'aria-describedby', ids.join(' ') || null);
-  }
   for (const control of controls) setAttr(control, 'aria-invalid', shown ? 'true' : null);
 }
 
@@ -60,7 +58,7 @@ export function showFieldError(wrapper: HTMLElement, message: string | null): vo
 export function validateField(ctx: Ctx, name: string): Problem | null {
   const entry = ctx.checks.get(name);
   const wrapper = locate(ctx, name);
-  if (!entry || !wrapper || wrapper.dataset.field !== name) return null;
+  if (!entry || wrapper?.dataset.field !== name) return null;
   const issue = entry.check();
   const message = issue ? issueMessage(ctx, issue, entry.label) : null;
   showFieldError(wrapper, message);
@@ -69,11 +67,10 @@ export function validateField(ctx: Ctx, name: string): Problem | null {
 
 /** Every check of the fields now on screen, in page order, so the summary reads like the form. */
 export function validateAll(ctx: Ctx): Problem[] {
-  const form = root(ctx);
-  if (!form) return [];
   const problems: Problem[] = [];
-  for (const wrapper of Array.from(form.querySelectorAll<HTMLElement>('[data-field]'))) {
-    const problem = validateField(ctx, wrapper.dataset.field ?? '');
+  // Called on the form's submission: the form is on the page.
+  for (const wrapper of root(ctx)!.querySelectorAll<HTMLElement>('[data-field]')) {
+    const problem = validateField(ctx, wrapper.dataset.field!);
     if (problem) problems.push(problem);
   }
   return problems;
@@ -89,14 +86,15 @@ export function clearErrors(ctx: Ctx): void {
 /**
  * Puts each problem next to its field and lists them all in the summary, which is a live region and takes
  * focus; each entry links to its field. Problems about fields that are not on screen stay in the summary.
+ * There is always one problem at least (the form's checks found some, or the host refused).
  */
 export function showProblems(ctx: Ctx, summary: HTMLElement, heading: string, problems: Problem[]): void {
   const items = problems.map((problem) => {
     const wrapper = problem.field ? locate(ctx, problem.field) : null;
     if (!wrapper) return h('li', null, problem.message);
     showFieldError(wrapper, problem.message);
+    // Every control the widget draws has an id.
     const target = focusTarget(wrapper);
-    if (target && !target.id) target.id = uid('gf');
     return h(
       'li',
       null,
@@ -115,11 +113,11 @@ export function showProblems(ctx: Ctx, summary: HTMLElement, heading: string, pr
     );
   });
   summary.replaceChildren(h('p', { class: 'g-summary-title' }, heading), h('ul', null, items));
-  summary.hidden = problems.length === 0;
-  if (problems.length) summary.focus();
+  summary.hidden = false;
+  summary.focus();
 }
 
+/** Hides the summary; its stale entries are replaced before it shows again. */
 export function hideProblems(summary: HTMLElement): void {
   summary.hidden = true;
-  summary.replaceChildren();
 }

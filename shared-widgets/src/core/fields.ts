@@ -1,5 +1,5 @@
 import { text } from './checks';
-import { h, type Attrs, type Child } from './dom';
+import { h, uid, type Attrs, type Child } from './dom';
 import { idFor, type Check, type Ctx } from './context';
 import { validateField } from './errors';
 
@@ -36,12 +36,15 @@ function labelText(ctx: Ctx, spec: FieldSpec): Child[] {
   ];
 }
 
-/** The hint and error elements of a field, and the ids to put in aria-describedby. */
+/**
+ * The hint and error elements of a field, and the ids for aria-describedby: both from the start, since the
+ * error, hidden and empty until it shows, adds nothing to the description before then.
+ */
 function notes(ctx: Ctx, spec: FieldSpec) {
   const id = idFor(ctx, spec.name);
   const hint = spec.hint ? h('p', { class: 'g-hint', id: `${id}-hint` }, spec.hint) : null;
   const error = h('p', { class: 'g-error', id: `${id}-error`, hidden: true });
-  return { id, hint, error, describedBy: hint ? `${id}-hint` : null };
+  return { id, hint, error, describedBy: hint ? `${id}-hint ${id}-error` : `${id}-error` };
 }
 
 type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
@@ -60,8 +63,9 @@ function field(ctx: Ctx, spec: FieldSpec, make: (attrs: Attrs) => Control): HTML
     'aria-required': spec.required ? 'true' : null,
     'aria-describedby': describedBy,
   });
-  const box = control instanceof HTMLInputElement && control.type === 'checkbox';
-  if (box) control.checked = ctx.state.flag(spec.name);
+  // Only an input has the type checkbox (a select's is select-one, a textarea's textarea).
+  const box = control.type === 'checkbox';
+  if (box) (control as HTMLInputElement).checked = ctx.state.flag(spec.name);
   else if (ctx.state.has(spec.name) || !(control instanceof HTMLSelectElement))
     control.value = ctx.state.text(spec.name);
   else ctx.state.set(spec.name, control.value);
@@ -106,7 +110,6 @@ export interface Option {
   value: string;
   label: Child;
   hint?: Child;
-  disabled?: boolean;
 }
 
 /** A list to pick from; without a placeholder, the first option is the value until the payer picks another. */
@@ -131,7 +134,7 @@ export function checkbox(ctx: Ctx, spec: FieldSpec): HTMLElement {
  */
 export function radios(
   ctx: Ctx,
-  spec: FieldSpec & { options: Option[]; class?: string; legendClass?: string },
+  spec: FieldSpec & { options: Option[]; class?: string },
 ): HTMLFieldSetElement {
   register(ctx, spec);
   const { id, hint, error, describedBy } = notes(ctx, spec);
@@ -143,12 +146,11 @@ export function radios(
       type: 'radio',
       name: spec.name,
       value: option.value,
-      disabled: option.disabled,
       'aria-describedby': option.hint ? `${optionId}-hint` : null,
     });
     control.checked = option.value === current;
+    // A radio fires change only when it becomes checked.
     control.addEventListener('change', () => {
-      if (!control.checked) return;
       ctx.state.set(spec.name, option.value);
       validateField(ctx, spec.name);
     });
@@ -165,10 +167,9 @@ export function radios(
     {
       class: `g-field g-radios ${spec.class ?? ''}`.trim(),
       'data-field': spec.name,
-      id: `${id}-group`,
       'aria-describedby': describedBy,
     },
-    h('legend', { class: spec.legendClass }, labelText(ctx, spec)),
+    h('legend', null, labelText(ctx, spec)),
     hint,
     error,
     h('div', { class: 'g-options' }, choices),
@@ -177,11 +178,12 @@ export function radios(
 
 /** A titled group of fields (fieldset + legend), with `data-field` when errors may target the whole group. */
 export function group(legend: Child, field: string | null, ...children: Child[]): HTMLFieldSetElement {
+  const id = uid('ge');
   return h(
     'fieldset',
-    { class: 'g-group', 'data-field': field },
+    { class: 'g-group', 'data-field': field, 'aria-describedby': field && id },
     h('legend', null, legend),
-    field ? h('p', { class: 'g-error', hidden: true }) : null,
+    field ? h('p', { class: 'g-error', id, hidden: true }) : null,
     children,
   );
 }

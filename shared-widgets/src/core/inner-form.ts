@@ -5,24 +5,21 @@ import type { Value } from './state';
  * `membership[members][0][firstName]`), which PHP hosts prefer because PHP turns dots in POST names into '_'.
  */
 export function fieldName(name: string): string {
-  return name.replace(/\[([^\]]*)\]/g, '.$1').replace(/^\./, '');
+  return name.replace(/\[([^\]]*)\]/g, '.$1');
 }
 
-/** Controls whose value is not something typed or chosen (buttons, files) or that have none (fieldset, output). */
-const IGNORED = new Set(['submit', 'button', 'reset', 'file', 'image', 'fieldset', 'output']);
-
 /**
- * What the payer already typed in the host's no-JS form, by protocol field name, so the upgrade keeps it.
- * Unticked checkboxes are read too (false): the payer may have unticked a box the host ticked.
+ * What the payer already typed in the host's no-JS form, by protocol field name, so the upgrade keeps it: what
+ * the form would post (files aside), then every checkbox, unticked ones too (false): the payer may have
+ * unticked a box the host ticked.
  */
 export function readInnerForm(form: HTMLFormElement): Record<string, Value> {
   const values: Record<string, Value> = {};
-  // Inputs, selects and textareas (an <object> has no value); only an input may be a checkbox or a radio.
-  for (const control of Array.from(form.elements) as HTMLInputElement[]) {
-    const { name, type } = control;
-    if (!name || control.disabled || IGNORED.has(type) || !('value' in control)) continue;
-    if (type === 'checkbox') values[fieldName(name)] = control.checked;
-    else if (type !== 'radio' || control.checked) values[fieldName(name)] = control.value;
+  for (const [name, value] of new FormData(form)) {
+    if (typeof value === 'string') values[fieldName(name)] = value;
+  }
+  for (const box of form.querySelectorAll<HTMLInputElement>('input[type=checkbox][name]:enabled')) {
+    values[fieldName(box.name)] = box.checked;
   }
   return values;
 }

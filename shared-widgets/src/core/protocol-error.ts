@@ -6,7 +6,7 @@ import type { ProtocolError } from './client';
  * would move it to a chunk of its own): so the error is recognised by its fields, not its class.
  */
 export const isProtocolError = (error: unknown): error is ProtocolError =>
-  error instanceof Error && typeof (error as Partial<ProtocolError>).status === 'number';
+  typeof (error as Partial<ProtocolError> | undefined)?.status === 'number';
 
 /** No answer, a server failure or a rate limit: the same request may be sent again as it is. */
 export const retryable = ({ status, body }: ProtocolError): boolean =>

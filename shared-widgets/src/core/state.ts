@@ -6,11 +6,11 @@
 export type Value = string | boolean;
 
 export class FormState {
-  readonly #values = new Map<string, Value>();
+  readonly #values: Map<string, Value>;
   readonly #listeners = new Set<(name: string) => void>();
 
   constructor(seed: Record<string, Value> = {}) {
-    for (const [name, value] of Object.entries(seed)) this.#values.set(name, value);
+    this.#values = new Map(Object.entries(seed));
   }
 
   /** Text value ('' when absent or boolean). */
