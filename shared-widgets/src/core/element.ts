@@ -216,7 +216,7 @@ class GuichetForm {
     this.#otherView = view;
     this.#formView.hidden = !!view;
     if (view) this.#root.insertBefore(view, this.#announcer);
-    else this.#formView.querySelector<HTMLElement>('.g-title')?.focus();
+    (view ?? this.#formView).querySelector<HTMLElement>('.g-title')?.focus();
   }
 }
 

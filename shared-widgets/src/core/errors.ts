@@ -1,4 +1,4 @@
-import { byAttr, h, setAttr, uid } from './dom';
+import { byAttr, h, setAttr } from './dom';
 import { issueMessage, type Ctx } from './context';
 
 /** A message to show, tied to a field (dotted name) or to the whole form. */
@@ -36,18 +36,11 @@ export function focusTarget(wrapper: HTMLElement): HTMLElement | null {
 
 /** Shows or clears the message next to a field (which describes its controls), with aria-invalid in step. */
 export function showFieldError(wrapper: HTMLElement, message: string | null): void {
-  // Every wrapper with data-field has its error slot (fields.ts, tickets' steppers, the simulation's card).
+  // Every wrapper with data-field has its error slot, in its controls' aria-describedby from the start (fields.ts,
+  // the simulation's card): hidden and empty, it adds nothing to their description.
   const error = wrapper.querySelector<HTMLElement>(':scope > .g-error')!;
   const shown = message !== null;
   const controls = wrapper.querySelectorAll<HTMLElement>(CONTROLS);
-  if (!error.id) {
-    // A slot drawn without an id (tickets' steppers, the simulation's card) is tied to its control once:
-    // hidden and empty, it adds nothing to the description. Fields (fields.ts) are tied from the start.
-    error.id = uid('ge');
-    for (const control of controls) {
-      setAttr(control, 'aria-describedby', `${control.getAttribute('aria-describedby') ?? ''} ${error.id}`);
-    }
-  }
   error.textContent = message;
   error.hidden = !shown;
   wrapper.classList.toggle('g-invalid', shown);

@@ -51,14 +51,14 @@ export function simulationPayment(step: PaymentStep, next: SimulationNext): HTML
     inputmode: 'numeric',
     autocomplete: 'off',
     'aria-required': 'true',
-    'aria-describedby': `${id}-help`,
+    'aria-describedby': `${id}-help ${id}-error`,
   });
   const wrapper = h(
     'div',
     { class: 'g-field', 'data-field': 'card' },
     h('label', { for: id }, t('testCard')),
     field,
-    h('p', { class: 'g-error', hidden: true }),
+    h('p', { class: 'g-error', id: `${id}-error`, hidden: true }),
   );
   const button = h(
     'button',

@@ -67,7 +67,6 @@ export function confirmation(
       failed && h('button', { type: 'button', class: 'g-button g-primary', onclick: onRetry }, t('tryAgain')),
     );
     if (shown && shown !== title) ctx.announce(title);
-    if (!shown) queueMicrotask(() => heading.focus());
     shown = title;
   };
 

@@ -54,6 +54,5 @@ export function paymentView(
   drawn
     .catch(() => step.problem(t(next.provider === 'simulation' ? 'network' : 'stripeFailed')))
     .finally(() => mount.removeAttribute('aria-busy'));
-  queueMicrotask(() => heading.focus());
   return view;
 }
