@@ -48,21 +48,33 @@ export const compactCountries = {
 /**
  * The widgets read amounts in the currency of a form definition the host has already checked against the
  * full table, so they only need the currencies whose minor unit is not hundredths: every other one is 2.
- * (The full list of two-decimal codes is about 400 bytes gzipped.)
+ * (The full list of two-decimal codes is about 400 bytes gzipped.) The module becomes those few codes as an
+ * object literal, smaller than the lists and the loop filling a table from them.
  */
 export const compactCurrencies = {
   name: 'guichet-compact-currencies',
   setup(build) {
     build.onLoad({ filter: /domain[\\/]currencies\.ts(#[\w-]+)?$/ }, (args) => {
-      const file = args.path.replace(/#.*$/, '');
-      let source = replaceConstant(readFileSync(file, 'utf8'), 'TWO_DECIMAL', args.path, "''");
-      const exported = /export const CURRENCY_EXPONENTS[^=]*= Object\.freeze\(table\);/;
-      if (!exported.test(source)) throw new Error(`${args.path}: CURRENCY_EXPONENTS changed shape`);
-      source = source.replace(
-        exported,
-        'export const CURRENCY_EXPONENTS: Readonly<Record<string, number>> = new Proxy(table, { get: (known, code: string) => known[code] ?? 2 });',
+      const source = readFileSync(args.path.replace(/#.*$/, ''), 'utf8');
+      // The lists and their exponents as currencies.ts pairs them: `[ZERO_DECIMAL, 0],`…
+      const lists = [...source.matchAll(/\[(\w+_DECIMAL), (\d)\]/g)];
+      if (!lists.some(([, name, exponent]) => name === 'TWO_DECIMAL' && exponent === '2'))
+        throw new Error(`${args.path}: no \`[TWO_DECIMAL, 2]\` any more, update tools/domain-data.mjs`);
+      if (!/export const CURRENCY_EXPONENTS\b/.test(source))
+        throw new Error(`${args.path}: no CURRENCY_EXPONENTS any more, update tools/domain-data.mjs`);
+      const others = Object.fromEntries(
+        lists
+          .filter(([, , exponent]) => exponent !== '2')
+          .flatMap(([, name, exponent]) =>
+            constantText(source, name, args.path)
+              .split(' ')
+              .map((code) => [code, Number(exponent)]),
+          ),
       );
-      return { contents: source, loader: 'ts', resolveDir: dirname(file) };
+      return {
+        contents: `export const CURRENCY_EXPONENTS = new Proxy(${JSON.stringify(others)}, { get: (known, code) => known[code] ?? 2 });`,
+        loader: 'js',
+      };
     });
   },
 };
