@@ -24,7 +24,7 @@ export function isMinorAmount(n: unknown): n is number {
 
 /** Decimal text of a minor amount ("-2550" in EUR → "-25.50"), built from digits so no float is involved. */
 export function toDecimalString(amount: number, currency: string): `${number}` {
-  if (!Number.isSafeInteger(amount)) throw new RangeError(`Not an integer amount: ${amount}`);
+  if (!Number.isSafeInteger(amount)) throw new RangeError(`Not an amount: ${amount}`);
   const exponent = currencyExponent(currency);
   const digits = String(Math.abs(amount)).padStart(exponent + 1, '0');
   const cut = digits.length - exponent;

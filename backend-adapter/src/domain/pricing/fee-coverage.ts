@@ -15,7 +15,7 @@ export function processorFee(amount: number, rule: FeeRule): number {
  */
 export function feeCoverage(net: number, rule: FeeRule): number {
   if (!Number.isSafeInteger(net) || net < 0) throw new RangeError(`Not an amount: ${net}`);
-  if (rule.percentBps >= 10_000) throw new RangeError('A fee of 100 % or more cannot be covered');
+  if (rule.percentBps >= 10_000) throw new RangeError('Fee of 100 % or more');
   if (net === 0) return 0;
   return Math.ceil((net * rule.percentBps + rule.fixed * 10_000) / (10_000 - rule.percentBps));
 }
