@@ -28,7 +28,8 @@ export function toDecimalString(amount: number, currency: string): `${number}` {
   const exponent = currencyExponent(currency);
   const digits = String(Math.abs(amount)).padStart(exponent + 1, '0');
   const cut = digits.length - exponent;
-  return `${amount < 0 ? '-' : ''}${digits.slice(0, cut)}${exponent ? '.' : ''}${digits.slice(cut)}` as `${number}`;
+  const sign = amount < 0 ? '-' : '';
+  return `${sign}${digits.slice(0, cut)}${exponent ? '.' : ''}${digits.slice(cut)}` as `${number}`;
 }
 
 const formatters: Record<string, Intl.NumberFormat> = {};
@@ -56,7 +57,7 @@ export function formatMoney(
   return format.format(toDecimalString(amount, currency));
 }
 
-/** Symbols a payer may type around an amount besides the ISO code itself, as regular-expression alternatives. */
+/** Symbols a payer may type around an amount besides the ISO code, as regular-expression alternatives. */
 const SYMBOLS: Readonly<Record<string, string>> = {
   EUR: '€',
   USD: 'US\\$|\\$US|\\$',
@@ -69,9 +70,6 @@ const SYMBOLS: Readonly<Record<string, string>> = {
   MGA: 'Ar',
   MAD: 'DH',
 };
-
-/** Every Unicode space a keyboard, a paste or Intl itself may produce (NBSP, narrow NBSP, thin space…). */
-const SPACES = /[\s\u00a0\u2007\u2009\u202f]+/g;
 
 /**
  * What a payer typed ("25", "25,5", "25.50", "1 000,00", "1'000.50", "25 €") → minor units, or null when
@@ -88,7 +86,8 @@ export function parseMoney(text: string, currency: string, locale: string): numb
   // The code or one symbol, at either end ("25 €", "EUR 25"); with no symbols, the code twice.
   const symbol = `${currency}|${SYMBOLS[currency] ?? currency}`;
   const compact = text
-    .replace(SPACES, ' ')
+    // \s covers every Unicode space a keyboard, a paste or Intl may produce (NBSP, narrow NBSP, thin…).
+    .replace(/\s+/g, ' ')
     .trim()
     .replace(new RegExp(`^(?:${symbol})|(?:${symbol})$`, 'i'), '')
     .trim();
