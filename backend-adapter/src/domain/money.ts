@@ -95,8 +95,9 @@ export function parseMoney(text: string, currency: string, locale: string): numb
   const at = Math.max(compact.lastIndexOf('.'), compact.lastIndexOf(','));
   const tail = compact.slice(at + 1);
   const decimal =
-    /\.,|,\./.test(marks) ||
-    (marks.length === 1 && !(marks === (locale.startsWith('en') ? ',' : '.') && /^\d{3}$/.test(tail)));
+    marks.length === 1
+      ? !(marks === (locale.startsWith('en') ? ',' : '.') && /^\d{3}$/.test(tail))
+      : /\.,|,\./.test(marks);
   const [integer, fraction] = decimal ? [compact.slice(0, at), tail] : [compact, ''];
   if (
     !/\d/.test(compact) ||
