@@ -44,7 +44,8 @@ export const compactCountries = {
           return String.fromCharCode(96 + gap);
         })
         .join('');
-      const decode = `((at) => [...'${gaps}'].map((c) =>
+      // Pure, like the sets countries.ts builds from it: a form that never lists countries drops it all.
+      const decode = `/* @__PURE__ */ ((at) => [...'${gaps}'].map((c) =>
         String.fromCharCode(65 + (at += c.charCodeAt(0) - 96) / 26, 65 + (at % 26))).join(' '))(-1)`;
       return {
         contents: replaceConstant(source, 'CODES', args.path, decode),
@@ -81,8 +82,9 @@ export const compactCurrencies = {
               .map((code) => [code, Number(exponent)]),
           ),
       );
+      const table = JSON.stringify(others);
       return {
-        contents: `export const CURRENCY_EXPONENTS = new Proxy(${JSON.stringify(others)}, { get: (known, code) => known[code] ?? 2 });`,
+        contents: `export const CURRENCY_EXPONENTS = new Proxy(${table}, { get: (known, code) => known[code] ?? 2 });`,
         loader: 'js',
       };
     });
