@@ -24,31 +24,15 @@ export function isMinorAmount(n: unknown): n is number {
 
 /** Decimal text of a minor amount ("-2550" in EUR → "-25.50"), built from digits so no float is involved. */
 export function toDecimalString(amount: number, currency: string): `${number}` {
-  if (!Number.isSafeInteger(amount)) throw new RangeError(`Not an integer amount: ${amount}`);
+  if (!Number.isSafeInteger(amount)) throw new RangeError(`Not an amount: ${amount}`);
   const exponent = currencyExponent(currency);
-  const sign = amount < 0 ? '-' : '';
   const digits = String(Math.abs(amount)).padStart(exponent + 1, '0');
-  if (exponent === 0) return `${sign}${digits}` as `${number}`;
   const cut = digits.length - exponent;
-  return `${sign}${digits.slice(0, cut)}.${digits.slice(cut)}` as `${number}`;
+  const sign = amount < 0 ? '-' : '';
+  return `${sign}${digits.slice(0, cut)}${exponent ? '.' : ''}${digits.slice(cut)}` as `${number}`;
 }
 
-const formatters = new Map<string, Intl.NumberFormat>();
-
-function formatter(locale: string, currency: string, fractionDigits: number): Intl.NumberFormat {
-  const key = `${locale}|${currency}|${fractionDigits}`;
-  let found = formatters.get(key);
-  if (!found) {
-    found = new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency,
-      minimumFractionDigits: fractionDigits,
-      maximumFractionDigits: fractionDigits,
-    });
-    formatters.set(key, found);
-  }
-  return found;
-}
+const formatters: Record<string, Intl.NumberFormat> = {};
 
 /**
  * "25,00 €" (fr) or "€25.00" (en), exactly as Intl writes it (fr uses a no-break space before the sign and a
@@ -62,44 +46,30 @@ export function formatMoney(
   opts: { compact?: boolean } = {},
 ): string {
   const exponent = currencyExponent(currency);
-  const wholeOnly = opts.compact === true && amount % 10 ** exponent === 0;
-  return formatter(locale, currency, wholeOnly ? 0 : exponent).format(toDecimalString(amount, currency));
+  const digits = opts.compact === true && amount % 10 ** exponent === 0 ? 0 : exponent;
+  // Building a formatter costs far more than using one: one per locale, currency and precision.
+  const format = (formatters[`${locale}|${currency}|${digits}`] ??= new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }));
+  return format.format(toDecimalString(amount, currency));
 }
 
-/** Symbols a payer may type around an amount, besides the ISO code itself. */
-const SYMBOLS: Readonly<Record<string, readonly string[]>> = {
-  EUR: ['€'],
-  USD: ['US$', '$US', '$'],
-  CAD: ['CA$', '$CA', '$'],
-  GBP: ['£GB', '£'],
-  JPY: ['¥'],
-  CHF: ['Fr.'],
-  XOF: ['F CFA', 'FCFA', 'CFA'],
-  XAF: ['F CFA', 'FCFA', 'CFA'],
-  MGA: ['Ar'],
-  MAD: ['DH'],
+/** Symbols a payer may type around an amount besides the ISO code, as regular-expression alternatives. */
+const SYMBOLS: Readonly<Record<string, string>> = {
+  EUR: '€',
+  USD: 'US\\$|\\$US|\\$',
+  CAD: 'CA\\$|\\$CA|\\$',
+  GBP: '£GB|£',
+  JPY: '¥',
+  CHF: 'Fr\\.',
+  XOF: 'F CFA|FCFA|CFA',
+  XAF: 'F CFA|FCFA|CFA',
+  MGA: 'Ar',
+  MAD: 'DH',
 };
-
-/** Every Unicode space a keyboard, a paste or Intl itself may produce (NBSP, narrow NBSP, thin space…). */
-const SPACES = /[\s\u00a0\u2007\u2009\u202f]+/g;
-
-function stripSymbol(text: string, currency: string): string {
-  const candidates = [currency, ...(SYMBOLS[currency] ?? [])];
-  for (const symbol of candidates) {
-    const upper = symbol.toUpperCase();
-    if (text.toUpperCase().startsWith(upper)) return text.slice(symbol.length);
-    if (text.toUpperCase().endsWith(upper)) return text.slice(0, text.length - symbol.length);
-  }
-  return text;
-}
-
-/** Digit groups around a grouping mark: 1 to 3 digits first, then exactly 3 each. */
-function joinGroups(groups: string[]): string | null {
-  if (groups.length === 1) return groups[0] ?? null;
-  const [first, ...rest] = groups;
-  if (!first || first.length > 3 || rest.some((group) => group.length !== 3)) return null;
-  return groups.join('');
-}
 
 /**
  * What a payer typed ("25", "25,5", "25.50", "1 000,00", "1'000.50", "25 €") → minor units, or null when
@@ -113,41 +83,29 @@ function joinGroups(groups: string[]): string | null {
  */
 export function parseMoney(text: string, currency: string, locale: string): number | null {
   const exponent = currencyExponent(currency);
-  const compact = stripSymbol(text.replace(SPACES, ' ').trim(), currency).trim();
-  if (compact === '' || !/^[0-9][0-9 '’.,]*$|^[.,][0-9]+$/.test(compact)) return null;
-
-  const lastDot = compact.lastIndexOf('.');
-  const lastComma = compact.lastIndexOf(',');
-  let decimalMark: '.' | ',' | null = null;
-  if (lastDot >= 0 && lastComma >= 0) {
-    decimalMark = lastDot > lastComma ? '.' : ',';
-  } else if (lastDot >= 0 || lastComma >= 0) {
-    const mark = lastDot >= 0 ? '.' : ',';
-    const once = compact.indexOf(mark) === compact.lastIndexOf(mark);
-    const localeGrouping = locale.startsWith('en') ? ',' : '.';
-    const tail = compact.slice(compact.lastIndexOf(mark) + 1);
-    const looksGrouped = mark === localeGrouping && /^[0-9]{3}$/.test(tail);
-    decimalMark = once && !looksGrouped ? mark : null;
-  }
-
-  let integerText = compact;
-  let fraction = '';
-  if (decimalMark !== null) {
-    const at = compact.lastIndexOf(decimalMark);
-    integerText = compact.slice(0, at);
-    fraction = compact.slice(at + 1);
-    if (!/^[0-9]*$/.test(fraction)) return null;
-  }
-  if (fraction.length > exponent) return null;
-
-  let integer: string | null = '0';
-  if (integerText.trim() !== '') {
-    const groups = integerText.split(/[ '’.,]/);
-    integer = joinGroups(groups);
-  }
-  if (integer === null || !/^[0-9]+$/.test(integer)) return null;
-
-  const digits = (integer + fraction.padEnd(exponent, '0')).replace(/^0+(?=[0-9])/, '');
-  const amount = Number(digits);
+  // The code or one symbol, at either end ("25 €", "EUR 25"); with no symbols, the code twice.
+  const symbol = `${currency}|${SYMBOLS[currency] ?? currency}`;
+  const compact = text
+    // \s covers every Unicode space a keyboard, a paste or Intl may produce (NBSP, narrow NBSP, thin…).
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(new RegExp(`^(?:${symbol})|(?:${symbol})$`, 'i'), '')
+    .trim();
+  const marks = compact.replace(/[^.,]/g, '');
+  const at = Math.max(compact.lastIndexOf('.'), compact.lastIndexOf(','));
+  const tail = compact.slice(at + 1);
+  const decimal =
+    marks.length === 1
+      ? !(marks === (locale.startsWith('en') ? ',' : '.') && /^\d{3}$/.test(tail))
+      : /\.,|,\./.test(marks);
+  const [integer, fraction] = decimal ? [compact.slice(0, at), tail] : [compact, ''];
+  if (
+    !/\d/.test(compact) ||
+    // One run of digits, or one to three then groups of three; nothing before a leading decimal mark.
+    !/^(\d+|\d{1,3}([ '’.,]\d{3})+)?$/.test(integer) ||
+    !new RegExp(`^\\d{0,${exponent}}$`).test(fraction)
+  )
+    return null;
+  const amount = Number(integer.replace(/\D/g, '') + fraction.padEnd(exponent, '0'));
   return Number.isSafeInteger(amount) ? amount : null;
 }

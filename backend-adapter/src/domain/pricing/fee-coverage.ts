@@ -7,19 +7,15 @@ export function processorFee(amount: number, rule: FeeRule): number {
 
 /**
  * The smallest extra e such that, once the processor takes its fee on net + e, the association still
- * receives at least `net`: (net + e) − fee(net + e) ≥ net, i.e. e ≥ fee(net + e).
- *
- * e − fee(net + e) never decreases as e grows (the fee rises by at most one unit per unit of amount while
- * the percentage is below 100 %), so the closed-form estimate ceil((net × bps + fixed × 10000) / (10000 − bps))
- * only needs nudging by a unit or two to land on the exact smallest e. A free order (net 0) has no fee.
+ * receives at least `net`: (net + e) − fee(net + e) ≥ net, i.e. e − fixed ≥ ceil((net + e) × bps / 10000).
+ * An integer is at least the ceiling of a number exactly when it is at least the number itself, so this is
+ * e × (10000 − bps) ≥ net × bps + fixed × 10000, whose smallest integer solution is the ceiling below. Its
+ * numerator is an exact integer under 2^53 for any net up to 9 × 10^11 (the protocol's maximum is 10^10), and
+ * then Math.ceil of the quotient is exact too. A free order (net 0) has no fee.
  */
 export function feeCoverage(net: number, rule: FeeRule): number {
   if (!Number.isSafeInteger(net) || net < 0) throw new RangeError(`Not an amount: ${net}`);
-  if (rule.percentBps >= 10_000) throw new RangeError('A fee of 100 % or more cannot be covered');
+  if (rule.percentBps >= 10_000) throw new RangeError('Fee of 100 % or more');
   if (net === 0) return 0;
-  const covers = (extra: number) => extra >= processorFee(net + extra, rule);
-  let extra = Math.ceil((net * rule.percentBps + rule.fixed * 10_000) / (10_000 - rule.percentBps));
-  while (!covers(extra)) extra += 1;
-  while (extra > 0 && covers(extra - 1)) extra -= 1;
-  return extra;
+  return Math.ceil((net * rule.percentBps + rule.fixed * 10_000) / (10_000 - rule.percentBps));
 }

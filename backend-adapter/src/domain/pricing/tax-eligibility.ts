@@ -24,7 +24,7 @@ export function membershipQuantity(tier: Tier, request: MembershipOrderRequest):
 export function membershipUnitPrice(tier: Tier, request: MembershipOrderRequest): number | null {
   if (tier.price.type === 'fixed') return tier.price.amount;
   const amount = request.membership.amount;
-  return typeof amount === 'number' && Number.isSafeInteger(amount) ? amount : null;
+  return Number.isSafeInteger(amount) ? (amount as number) : null;
 }
 
 /**

@@ -20,8 +20,8 @@ export interface TaxPreviewOptions {
   turnover?: number;
 }
 
-function check(value: number, name: string): void {
-  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${name} is not an amount: ${value}`);
+function check(value: number): void {
+  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`Not an amount: ${value}`);
 }
 
 /** floor(x × bps / 10000) in integers. */
@@ -41,7 +41,7 @@ export function taxPreview(
   rules: TaxRules,
   opts: TaxPreviewOptions,
 ): TaxPreview {
-  check(amount, 'amount');
+  check(amount);
   const year = rulesForYear(rules, opts.year);
   let exact: number;
   let rateBps: number;
@@ -49,7 +49,7 @@ export function taxPreview(
     const { rateBps: rate, floorCap, turnoverCapBps } = year.companies;
     let base = amount;
     if (opts.turnover !== undefined) {
-      check(opts.turnover, 'turnover');
+      check(opts.turnover);
       base = Math.min(amount, Math.max(floorCap, share(opts.turnover, turnoverCapBps)));
     }
     exact = base * rate;
@@ -59,7 +59,7 @@ export function taxPreview(
     const higherPart = scheme === 'coluche' ? Math.min(amount, year.coluche.ceiling) : 0;
     let generalBase = amount - higherPart;
     if (opts.taxableIncome !== undefined) {
-      check(opts.taxableIncome, 'taxableIncome');
+      check(opts.taxableIncome);
       // The Coluche part is not counted in the 20 % limit (CGI art. 200-1 ter); only the general part is.
       generalBase = Math.min(generalBase, share(opts.taxableIncome, general.incomeCapBps));
     }
@@ -106,16 +106,16 @@ export function taxPreviewFromPublic(
   reduction: PublicTaxReduction,
   opts: { taxableIncome?: number } = {},
 ): TaxPreview {
-  check(amount, 'amount');
-  const higherPart = reduction.ceiling !== undefined ? Math.min(amount, reduction.ceiling) : 0;
-  const higherRate = reduction.ceiling !== undefined ? reduction.rateBps : 0;
+  check(amount);
+  // Without a ceiling nothing is at the higher rate, and the whole gift at the headline one.
+  const higherPart = Math.min(amount, reduction.ceiling ?? 0);
   const generalRate =
-    reduction.ceiling !== undefined ? (reduction.aboveCeilingRateBps ?? 6600) : reduction.rateBps;
+    reduction.ceiling === undefined ? reduction.rateBps : (reduction.aboveCeilingRateBps ?? 6600);
   let generalBase = amount - higherPart;
   if (opts.taxableIncome !== undefined && reduction.incomeCapBps !== undefined) {
-    check(opts.taxableIncome, 'taxableIncome');
+    check(opts.taxableIncome);
     generalBase = Math.min(generalBase, share(opts.taxableIncome, reduction.incomeCapBps));
   }
-  const value = Math.floor((higherPart * higherRate + generalBase * generalRate) / 10_000);
+  const value = Math.floor((higherPart * reduction.rateBps + generalBase * generalRate) / 10_000);
   return { reduction: value, netCost: amount - value, rateBps: reduction.rateBps };
 }

@@ -9,7 +9,7 @@ export function shownAmount(amount: number, currency: string, locale: Locale): s
 
 /**
  * An amount the payer chose, within [min, max]. Answers the first problem only: an amount is either not a
- * number, too small or too large.
+ * number, too small or too large. Bounds are written in full, as shownAmount does.
  */
 export function amountError(
   value: unknown,
@@ -17,16 +17,13 @@ export function amountError(
   field: string,
   money: { currency: string; locale: Locale },
 ): DomainError | null {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value))
-    return domainError('amount_not_integer', field);
-  if (value < bounds.min) {
-    return domainError('amount_too_small', field, {
-      min: shownAmount(bounds.min, money.currency, money.locale),
-    });
-  }
+  if (!Number.isSafeInteger(value)) return domainError('amount_not_integer', field);
   const max = Math.min(bounds.max, MAX_MINOR_AMOUNT);
-  if (value > max) {
-    return domainError('amount_too_large', field, { max: shownAmount(max, money.currency, money.locale) });
-  }
+  if ((value as number) < bounds.min)
+    return domainError('amount_too_small', field, {
+      min: formatMoney(bounds.min, money.currency, money.locale),
+    });
+  if ((value as number) > max)
+    return domainError('amount_too_large', field, { max: formatMoney(max, money.currency, money.locale) });
   return null;
 }

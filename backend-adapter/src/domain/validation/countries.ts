@@ -11,12 +11,13 @@ const CODES =
   'PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD ' +
   'TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW';
 
-export const COUNTRY_CODES: ReadonlySet<string> = new Set(CODES.split(' '));
+// Marked pure so that a bundle using neither set (a widget form that never asks an address) drops the tables.
+export const COUNTRY_CODES: ReadonlySet<string> = /* @__PURE__ */ new Set(/* @__PURE__ */ CODES.split(' '));
 
 /**
  * Places that use the French five-digit postal code: France with its overseas departments and
  * collectivities (which have ISO codes of their own), and Monaco (980xx).
  */
-export const FIVE_DIGIT_FRENCH_POSTCODES: ReadonlySet<string> = new Set(
-  'FR GP MQ GF RE YT PM BL MF NC PF WF MC'.split(' '),
+export const FIVE_DIGIT_FRENCH_POSTCODES: ReadonlySet<string> = /* @__PURE__ */ new Set(
+  /* @__PURE__ */ 'FR GP MQ GF RE YT PM BL MF NC PF WF MC'.split(' '),
 );

@@ -28,15 +28,16 @@ export function checkOptionalText(value: unknown, max: number): 'too_long' | 'in
  * Pragmatic email syntax: something, one '@', a domain with at least one dot and no empty label, no space.
  * Stricter RFC parsing refuses real addresses more often than it catches typos; delivery is the real test.
  */
-export function isValidEmail(value: string): boolean {
-  return value.length <= 254 && /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(value);
-}
-
 export function checkEmail(value: unknown): ErrorCode | null {
   if (isBlank(value)) return 'required';
   const email = (value as string).trim();
   if (email.length > 254) return 'too_long';
-  return isValidEmail(email) ? null : 'invalid_email';
+  return /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(email) ? null : 'invalid_email';
+}
+
+/** An address exactly as written: nothing around it to trim, nothing checkEmail finds wrong. */
+export function isValidEmail(value: string): boolean {
+  return value.trim() === value && checkEmail(value) === null;
 }
 
 /**
@@ -58,16 +59,11 @@ export function isValidPostalCode(code: string, country: string): boolean {
   return /^[A-Za-z0-9][A-Za-z0-9 -]{1,11}$/.test(trimmed);
 }
 
-/** A real calendar date written YYYY-MM-DD (2024-02-29 yes, 2025-02-29 no). */
+/** A real calendar date written YYYY-MM-DD from year 1000 (2024-02-29 yes, 2025-02-29 no). */
 export function isValidDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
+  const [, year, month, day] = /^([1-9]\d{3})-(\d\d)-(\d\d)$/.exec(value) ?? [];
+  // A day or month out of range rolls over into the next month or year, which no longer reads the same.
   return (
-    year >= 1000 &&
-    date.getUTCFullYear() === year &&
-    date.getUTCMonth() === month - 1 &&
-    date.getUTCDate() === day
+    !!day && new Date(Date.UTC(Number(year), Number(month) - 1, Number(day))).toISOString().startsWith(value)
   );
 }
