@@ -4,7 +4,7 @@
 // gives every key a one- or two-letter one, found with TypeScript's checker rather than by text: a literal is
 // renamed only where its type is TextKey or PluralKey (so `type: 'email'` stays while `t('email')` changes).
 // Keys that reach t() from data (an order's status, a tier's period, a payment method) keep their names, since
-// the data says them; so does every key when one comes from a plain string, which the build then refuses.
+// the data says them. A key the checker cannot follow (cast from a plain string) stops the build.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ts from 'typescript';
@@ -53,7 +53,12 @@ export function shortKeys(widgetsRoot) {
     const visit = (node) => {
       if (ts.isExpression(node) && isKeyType(checker.getContextualType(node))) {
         if (ts.isStringLiteralLike(node)) renamed.push([file, node]);
-        else if (!isKeyType(checker.getTypeAtLocation(node))) {
+        // A choice between keys is not one: its branches are visited below, with the key type too.
+        else if (
+          !ts.isConditionalExpression(node) &&
+          !ts.isParenthesizedExpression(node) &&
+          !isKeyType(checker.getTypeAtLocation(node))
+        ) {
           // A narrower union than the key type: keys the data names (statuses, periods, methods…).
           const type = checker.getNonNullableType(checker.getTypeAtLocation(node));
           const values = type.flags & ts.TypeFlags.Never ? [] : literalValues(type);
