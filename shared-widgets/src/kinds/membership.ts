@@ -29,24 +29,19 @@ const RECEIPT = 'membership.taxReceipt';
 const COUNT = 'membership.memberCount';
 const member = (index: number, part: string) => `membership.members.${index}.${part}`;
 
-const tier = (ctx: C): Tier | undefined =>
-  ctx.def.membership.tiers.find((t) => t.id === ctx.state.text(TIER));
+/** The tier picked: there is always one (the form has at least one, seed picks the first). */
+const tier = (ctx: C) => ctx.def.membership.tiers.find((t) => t.id === ctx.state.text(TIER)) as Tier;
 const count = (ctx: C) =>
   Math.min(Math.max(Number(ctx.state.text(COUNT)) || 1, 1), ctx.def.membership.maxMembers);
 
-/** The request as priced by the domain's tier rules (unit price × members, or once per household). */
+/** The memberships' price by the domain's tier rules (unit price × members, or once per household). */
 function priced(ctx: C) {
   const chosen = tier(ctx);
-  if (!chosen) return null;
-  // Only the parts the domain's price rules read: the chosen amount and how many members there are.
-  const request = {
-    membership: { amount: parseAmount(ctx, ctx.state.text(PRICE)) ?? undefined, members: Array(count(ctx)) },
-  };
-  const unit = membershipUnitPrice(chosen, request as unknown as MembershipOrderRequest);
+  const unit = membershipUnitPrice(chosen, parseAmount(ctx, ctx.state.text(PRICE)));
   if (unit === null) return null;
   if (chosen.price.type === 'range' && (unit < chosen.price.minimum || unit > chosen.price.maximum))
     return null;
-  return unit * membershipQuantity(chosen, request as unknown as MembershipOrderRequest);
+  return unit * membershipQuantity(chosen, count(ctx));
 }
 
 const extra = (ctx: C) =>
@@ -70,7 +65,7 @@ function tierHint(ctx: C, option: Tier): string {
 
 function priceField(ctx: C) {
   const chosen = tier(ctx);
-  if (chosen?.price.type !== 'range') return null;
+  if (chosen.price.type !== 'range') return null;
   const { minimum, maximum, suggested } = chosen.price;
   if (!ctx.state.text(PRICE) && suggested) ctx.state.set(PRICE, amountText(ctx, suggested));
   return input(ctx, {
@@ -245,7 +240,7 @@ export const membership: Kind<MembershipFormDefinition> = {
       ...common,
       membership: { tierId: ctx.state.text(TIER), members: list, taxReceipt: receipt },
     };
-    if (tier(ctx)?.price.type === 'range')
+    if (tier(ctx).price.type === 'range')
       request.membership.amount = parseAmount(ctx, ctx.state.text(PRICE)) ?? 0;
     if (extra(ctx) > 0) request.membership.extraDonation = extra(ctx);
     return request;
