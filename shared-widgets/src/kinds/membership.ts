@@ -256,8 +256,9 @@ export const membership: Kind<MembershipFormDefinition> = {
   },
 
   alias(_ctx, field) {
-    const payerField = /^membership\.members\.0\.(firstName|lastName|email)$/.exec(field)?.[1];
-    if (payerField) return `payer.${payerField}`;
-    return field === 'membership.amount' ? PRICE : field;
+    // Member 0's names are the payer's (the server never names member 0's email: it is not sent).
+    return field === 'membership.amount'
+      ? PRICE
+      : field.replace(/^membership\.members\.0\.(?=\w+Name$)/, 'payer.');
   },
 };
