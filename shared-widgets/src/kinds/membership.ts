@@ -240,9 +240,10 @@ export const membership: Kind<MembershipFormDefinition> = {
       ...common,
       membership: { tierId: ctx.state.text(TIER), members: list, taxReceipt: receipt },
     };
+    // Sent once every check passed: a range tier's price is an amount.
     if (tier(ctx).price.type === 'range')
-      request.membership.amount = parseAmount(ctx, ctx.state.text(PRICE)) ?? 0;
-    if (extra(ctx) > 0) request.membership.extraDonation = extra(ctx);
+      request.membership.amount = parseAmount(ctx, ctx.state.text(PRICE))!;
+    if (extra(ctx)) request.membership.extraDonation = extra(ctx);
     return request;
   },
 
