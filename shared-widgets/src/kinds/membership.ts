@@ -60,7 +60,7 @@ function tierHint(ctx: C, option: Tier): string {
       ? money(ctx, option.price.amount)
       : t('freePrice', { min: money(ctx, option.price.minimum), max: money(ctx, option.price.maximum) });
   const per = option.per === 'member' && ctx.def.membership.maxMembers > 1 ? ` ${t('perMember')}` : '';
-  return [`${price}${per} ${t(option.period)}`, option.description].filter(Boolean).join('. ');
+  return `${price}${per} ${t(option.period)}${option.description ? `. ${option.description}` : ''}`;
 }
 
 function priceField(ctx: C) {
