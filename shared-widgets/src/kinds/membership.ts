@@ -80,17 +80,18 @@ function priceField(ctx: C) {
   });
 }
 
+/** The member a state name is about (0, the payer's, for any other name). */
+const memberOf = (name: string) => Number(/^membership\.members\.(\d+)\./.exec(name)?.[1]) || 0;
+
 /** Moves the values of members after `removed` up one place, so nothing typed for them is lost. */
 function removeMember(ctx: C, removed: number) {
-  const total = count(ctx);
-  for (let index = removed; index < total; index++) {
-    for (const name of ctx.state.names(`membership.members.${index}`)) ctx.state.remove(name);
-    for (const name of ctx.state.names(`membership.members.${index + 1}`)) {
-      const value = ctx.state.text(name) || ctx.state.flag(name);
-      ctx.state.set(name.replace(`members.${index + 1}.`, `members.${index}.`), value);
-    }
+  const values = ctx.state.snapshot();
+  for (const name in values) if (memberOf(name) >= removed) ctx.state.remove(name);
+  for (const name in values) {
+    const index = memberOf(name);
+    if (index > removed) ctx.state.set(name.replace(`.${index}.`, `.${index - 1}.`), values[name]!);
   }
-  ctx.state.set(COUNT, String(total - 1));
+  ctx.state.set(COUNT, String(count(ctx) - 1));
 }
 
 function memberFields(ctx: C, index: number) {
@@ -178,10 +179,7 @@ export const membership: Kind<MembershipFormDefinition> = {
     const ids = def.membership.tiers.map((option) => option.id);
     if (!ids.includes(values[TIER] as string)) values[TIER] = ids[0] ?? '';
     // Without a count, as many members as the highest one named.
-    const indexes = Object.keys(values).map(
-      (name) => Number(/^membership\.members\.(\d+)\./.exec(name)?.[1]) || 0,
-    );
-    values[COUNT] ??= String(Math.max(...indexes) + 1);
+    values[COUNT] ??= String(Math.max(...Object.keys(values).map(memberOf)) + 1);
   },
 
   render(ctx) {
