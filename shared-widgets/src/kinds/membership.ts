@@ -34,23 +34,20 @@ const tier = (ctx: C) => ctx.def.membership.tiers.find((t) => t.id === ctx.state
 const count = (ctx: C) =>
   Math.min(Math.max(Number(ctx.state.text(COUNT)) || 1, 1), ctx.def.membership.maxMembers);
 
-/** The memberships' price by the domain's tier rules (unit price × members, or once per household). */
-function priced(ctx: C) {
+const extra = (ctx: C) =>
+  (ctx.def.membership.allowExtraDonation && parseAmount(ctx, ctx.state.text(EXTRA))) || 0;
+
+/**
+ * Memberships and extra gift, before any fee coverage: the memberships priced by the domain's tier rules (unit
+ * price × members, or once per household); null while a pay-what-you-can price is unusable.
+ */
+function net(ctx: C): number | null {
   const chosen = tier(ctx);
   const unit = membershipUnitPrice(chosen, parseAmount(ctx, ctx.state.text(PRICE)));
   if (unit === null) return null;
   if (chosen.price.type === 'range' && (unit < chosen.price.minimum || unit > chosen.price.maximum))
     return null;
-  return unit * membershipQuantity(chosen, count(ctx));
-}
-
-const extra = (ctx: C) =>
-  (ctx.def.membership.allowExtraDonation && parseAmount(ctx, ctx.state.text(EXTRA))) || 0;
-
-/** Memberships and extra gift, before any fee coverage. */
-function net(ctx: C): number | null {
-  const price = priced(ctx);
-  return price === null ? null : price + extra(ctx);
+  return unit * membershipQuantity(chosen, count(ctx)) + extra(ctx);
 }
 
 function tierHint(ctx: C, option: Tier): string {
