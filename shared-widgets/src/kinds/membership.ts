@@ -217,7 +217,7 @@ export const membership: Kind<MembershipFormDefinition> = {
     ];
   },
 
-  request(ctx) {
+  request(ctx): MembershipOrderRequest {
     const receipt = receiptAsked(ctx, RECEIPT);
     const fields = ctx.def.membership.fields;
     const common = commonRequest(ctx, net(ctx));
@@ -230,16 +230,19 @@ export const membership: Kind<MembershipFormDefinition> = {
       if (fields.length) entry.fields = customValues(ctx, fields, member(index, 'fields'));
       return entry;
     });
-    const request: MembershipOrderRequest = {
+    return {
       kind: 'membership',
       ...common,
-      membership: { tierId: ctx.state.text(TIER), members: list, taxReceipt: receipt },
+      membership: {
+        tierId: ctx.state.text(TIER),
+        members: list,
+        taxReceipt: receipt,
+        // Undefined is left out of the JSON: no amount for a fixed price, no gift of 0. Sent once every check
+        // passed, so a range tier's price is an amount.
+        amount: tier(ctx).price.type === 'range' ? parseAmount(ctx, ctx.state.text(PRICE))! : undefined,
+        extraDonation: extra(ctx) || undefined,
+      },
     };
-    // Sent once every check passed: a range tier's price is an amount.
-    if (tier(ctx).price.type === 'range')
-      request.membership.amount = parseAmount(ctx, ctx.state.text(PRICE))!;
-    if (extra(ctx)) request.membership.extraDonation = extra(ctx);
-    return request;
   },
 
   total(ctx): Total | null {
