@@ -99,18 +99,27 @@ function memberFields(ctx: C, index: number) {
       ? group(t('memberYou'), null, customFields(ctx, fields, member(0, 'fields')))
       : h('p', { class: 'g-member' }, t('memberYou'));
   }
-  const text = (part: 'firstName' | 'lastName', label: string) =>
-    input(ctx, {
-      name: member(index, part),
-      label,
-      required: true,
-      autocomplete: 'off',
-      maxlength: LIMITS.name,
-    });
   return group(
     t('member', { n: index + 1 }),
     `membership.members.${index}`,
-    h('div', { class: 'g-row' }, text('firstName', t('firstName')), text('lastName', t('lastName'))),
+    h(
+      'div',
+      { class: 'g-row' },
+      input(ctx, {
+        name: member(index, 'firstName'),
+        label: t('firstName'),
+        required: true,
+        autocomplete: 'off',
+        maxlength: LIMITS.name,
+      }),
+      input(ctx, {
+        name: member(index, 'lastName'),
+        label: t('lastName'),
+        required: true,
+        autocomplete: 'off',
+        maxlength: LIMITS.name,
+      }),
+    ),
     input(ctx, {
       name: member(index, 'email'),
       label: t('email'),
