@@ -94,9 +94,10 @@ function removeMember(ctx: C, removed: number) {
 function memberFields(ctx: C, index: number) {
   const { t } = ctx.i18n;
   const fields = ctx.def.membership.fields;
+  const answers = customFields(ctx, fields, member(index, 'fields'));
   if (index === 0) {
     return fields.length
-      ? group(t('memberYou'), null, customFields(ctx, fields, member(0, 'fields')))
+      ? group(t('memberYou'), null, answers)
       : h('p', { class: 'g-member' }, t('memberYou'));
   }
   return group(
@@ -128,7 +129,7 @@ function memberFields(ctx: C, index: number) {
       maxlength: LIMITS.email,
       check: checks.email(ctx, member(index, 'email'), false),
     }),
-    customFields(ctx, fields, member(index, 'fields')),
+    answers,
     h(
       'button',
       {
