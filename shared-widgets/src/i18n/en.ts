@@ -33,7 +33,6 @@ export const common: Strings<'common'> = {
   cash: 'Cash',
   total: 'Total',
   totalIs: 'Total: {amount}',
-  continue: 'Continue to payment',
   sending: 'Sending…',
   payment: 'Payment',
   pay: 'Pay {amount}',
@@ -58,9 +57,11 @@ export const common: Strings<'common'> = {
   summary: 'Summary',
 };
 
-/** Donation and membership forms: amounts within bounds, the tax receipt and its postal address, the objection
- * to further appeals. */
-export const receipts: Strings<'receipts'> = {
+/**
+ * Forms that take a gift (donation, membership): amounts within bounds, the tax receipt and its postal address,
+ * the objection to further appeals, the submit button before an amount is chosen.
+ */
+export const gifts: Strings<'gifts'> = {
   between: 'Between {min} and {max}',
   taxReceipt: 'I would like a tax receipt',
   address: 'Address',
@@ -70,6 +71,7 @@ export const receipts: Strings<'receipts'> = {
   city: 'City',
   country: 'Country',
   objection: 'I do not wish to receive further appeals for donations from the association.',
+  continue: 'Continue to payment',
 };
 
 /** Membership and ticket forms: fee coverage worded for a purchase, the form's own questions. */
@@ -145,9 +147,9 @@ export const simulation: Strings<'simulation'> = {
 };
 
 /** The whole catalogue in one object. */
-// Marked pure so that a form's chunk, which imports two groups, drops the others (see tools/private-packs.mjs).
+// Marked pure so that a form's chunk, which imports only its groups, drops the others (see tools/private-packs.mjs).
 const en: typeof common &
-  typeof receipts &
+  typeof gifts &
   typeof sales &
   typeof donation &
   typeof membership &
@@ -155,7 +157,7 @@ const en: typeof common &
   typeof simulation = /* @__PURE__ */ Object.assign(
   {},
   common,
-  receipts,
+  gifts,
   sales,
   donation,
   membership,

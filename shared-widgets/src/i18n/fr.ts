@@ -2,7 +2,7 @@
  * French strings of the widgets: the reference catalogue (en.ts must have the same groups and keys).
  * `{name}` placeholders are filled by t(); in plural entries `#` is the formatted count. Strings are grouped by
  * the forms that show them: a kind's chunk (src/packs/) carries `common`, the groups it shares with one other
- * kind (`receipts`, `sales`) and its own group only.
+ * kind (`gifts`, `sales`) and its own group only.
  */
 
 /**
@@ -38,7 +38,6 @@ export const common = {
   cash: 'Espèces',
   total: 'Total',
   totalIs: 'Total : {amount}',
-  continue: 'Continuer vers le paiement',
   sending: 'Envoi en cours…',
   payment: 'Paiement',
   pay: 'Payer {amount}',
@@ -63,9 +62,11 @@ export const common = {
   summary: 'Récapitulatif',
 };
 
-/** Donation and membership forms: amounts within bounds, the tax receipt and its postal address, the objection
- * to further appeals. */
-export const receipts = {
+/**
+ * Forms that take a gift (donation, membership): amounts within bounds, the tax receipt and its postal address,
+ * the objection to further appeals, the submit button before an amount is chosen.
+ */
+export const gifts = {
   between: 'Entre {min} et {max}',
   taxReceipt: 'Je souhaite recevoir un reçu fiscal',
   address: 'Adresse',
@@ -75,6 +76,7 @@ export const receipts = {
   city: 'Ville',
   country: 'Pays',
   objection: "Je ne souhaite pas recevoir d'autres appels aux dons de l'association.",
+  continue: 'Continuer vers le paiement',
 };
 
 /** Membership and ticket forms: fee coverage worded for a purchase, the form's own questions. */
@@ -150,9 +152,9 @@ export const simulation = {
 };
 
 /** The whole catalogue in one object (the reference for the types). */
-// Marked pure so that a form's chunk, which imports two groups, drops the others (see tools/private-packs.mjs).
+// Marked pure so that a form's chunk, which imports only its groups, drops the others (see tools/private-packs.mjs).
 const fr: typeof common &
-  typeof receipts &
+  typeof gifts &
   typeof sales &
   typeof donation &
   typeof membership &
@@ -160,7 +162,7 @@ const fr: typeof common &
   typeof simulation = /* @__PURE__ */ Object.assign(
   {},
   common,
-  receipts,
+  gifts,
   sales,
   donation,
   membership,
