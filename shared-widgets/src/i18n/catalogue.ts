@@ -7,8 +7,11 @@ export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: str
 
 type Translated<T> = { [K in keyof T]: T[K] extends string ? string : Plural };
 
-/** The groups of the catalogue: what every form shows, what each kind adds, the simulation's step. */
-export type Group = 'common' | 'donation' | 'membership' | 'tickets' | 'simulation';
+/**
+ * The groups of the catalogue: what every form shows, what two kinds share, what each kind adds, the
+ * simulation's step.
+ */
+export type Group = 'common' | 'gifts' | 'sales' | 'donation' | 'membership' | 'tickets' | 'simulation';
 
 /** A group in another language: exactly the keys of the French group, plural where French is plural. */
 export type Strings<G extends Group> = Translated<(typeof French)[G]>;

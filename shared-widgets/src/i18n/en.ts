@@ -17,21 +17,11 @@ export const common: Strings<'common'> = {
   network: 'The connection failed. Check your connection and try again: nothing you typed is lost.',
   perMonth: '{amount} a month',
   perYear: '{amount} a year',
-  between: 'Between {min} and {max}',
-  coverCosts: 'I add {fee} so that the association pays no payment fees',
-  taxReceipt: 'I would like a tax receipt',
   you: 'Your details',
   email: 'Email',
   emailHint: 'To send you the confirmation.',
   firstName: 'First name',
   lastName: 'Last name',
-  address: 'Address',
-  addressHint: 'Needed for the tax receipt.',
-  line2: 'Address line 2',
-  postalCode: 'Postal code',
-  city: 'City',
-  country: 'Country',
-  objection: 'I do not wish to receive further appeals for donations from the association.',
   newsletter: 'I would like to receive the association’s newsletter.',
   privacy:
     '{org} uses this information to process your payment and keep you informed about it. You may access, correct or object to its use by writing to the association.',
@@ -43,9 +33,7 @@ export const common: Strings<'common'> = {
   cash: 'Cash',
   total: 'Total',
   totalIs: 'Total: {amount}',
-  continue: 'Continue to payment',
   sending: 'Sending…',
-  choose: 'Choose…',
   payment: 'Payment',
   pay: 'Pay {amount}',
   back: 'Change my order',
@@ -67,6 +55,29 @@ export const common: Strings<'common'> = {
   tryAgain: 'Try again',
   receipt: 'Download your tax receipt no. {number}',
   summary: 'Summary',
+};
+
+/**
+ * Forms that take a gift (donation, membership): amounts within bounds, the tax receipt and its postal address,
+ * the objection to further appeals, the submit button before an amount is chosen.
+ */
+export const gifts: Strings<'gifts'> = {
+  between: 'Between {min} and {max}',
+  taxReceipt: 'I would like a tax receipt',
+  address: 'Address',
+  addressHint: 'Needed for the tax receipt.',
+  line2: 'Address line 2',
+  postalCode: 'Postal code',
+  city: 'City',
+  country: 'Country',
+  objection: 'I do not wish to receive further appeals for donations from the association.',
+  continue: 'Continue to payment',
+};
+
+/** Membership and ticket forms: fee coverage worded for a purchase, the form's own questions. */
+export const sales: Strings<'sales'> = {
+  coverCosts: 'I add {fee} so that the association pays no payment fees',
+  choose: 'Choose…',
 };
 
 /** Donation forms only. */
@@ -136,8 +147,22 @@ export const simulation: Strings<'simulation'> = {
 };
 
 /** The whole catalogue in one object. */
-// Marked pure so that a form's chunk, which imports two groups, drops the others (see tools/private-packs.mjs).
-const en: typeof common & typeof donation & typeof membership & typeof tickets & typeof simulation =
-  /* @__PURE__ */ Object.assign({}, common, donation, membership, tickets, simulation);
+// Marked pure so that a form's chunk, which imports only its groups, drops the others (see tools/private-packs.mjs).
+const en: typeof common &
+  typeof gifts &
+  typeof sales &
+  typeof donation &
+  typeof membership &
+  typeof tickets &
+  typeof simulation = /* @__PURE__ */ Object.assign(
+  {},
+  common,
+  gifts,
+  sales,
+  donation,
+  membership,
+  tickets,
+  simulation,
+);
 
 export default en;

@@ -1,7 +1,8 @@
 /**
  * French strings of the widgets: the reference catalogue (en.ts must have the same groups and keys).
  * `{name}` placeholders are filled by t(); in plural entries `#` is the formatted count. Strings are grouped by
- * the forms that show them: a kind's chunk (src/packs/) carries `common` and its own group only.
+ * the forms that show them: a kind's chunk (src/packs/) carries `common`, the groups it shares with one other
+ * kind (`gifts`, `sales`) and its own group only.
  */
 
 /**
@@ -21,21 +22,11 @@ export const common = {
     "La connexion a échoué. Vérifiez votre connexion puis réessayez : rien de ce que vous avez saisi n'est perdu.",
   perMonth: '{amount} par mois',
   perYear: '{amount} par an',
-  between: 'Entre {min} et {max}',
-  coverCosts: "J'ajoute {fee} pour que l'association n'ait pas de frais de paiement à sa charge",
-  taxReceipt: 'Je souhaite recevoir un reçu fiscal',
   you: 'Vos coordonnées',
   email: 'E-mail',
   emailHint: 'Pour vous envoyer la confirmation.',
   firstName: 'Prénom',
   lastName: 'Nom',
-  address: 'Adresse',
-  addressHint: 'Nécessaire pour établir le reçu fiscal.',
-  line2: "Complément d'adresse",
-  postalCode: 'Code postal',
-  city: 'Ville',
-  country: 'Pays',
-  objection: "Je ne souhaite pas recevoir d'autres appels aux dons de l'association.",
   newsletter: 'Je souhaite recevoir la lettre d’information de l’association.',
   privacy:
     '{org} utilise ces informations pour traiter votre paiement et vous en informer. Vous pouvez y accéder, les rectifier ou vous opposer à leur utilisation en écrivant à l’association.',
@@ -47,9 +38,7 @@ export const common = {
   cash: 'Espèces',
   total: 'Total',
   totalIs: 'Total : {amount}',
-  continue: 'Continuer vers le paiement',
   sending: 'Envoi en cours…',
-  choose: 'Choisir…',
   payment: 'Paiement',
   pay: 'Payer {amount}',
   back: 'Modifier ma commande',
@@ -71,6 +60,29 @@ export const common = {
   tryAgain: 'Réessayer',
   receipt: 'Télécharger votre reçu fiscal n° {number}',
   summary: 'Récapitulatif',
+};
+
+/**
+ * Forms that take a gift (donation, membership): amounts within bounds, the tax receipt and its postal address,
+ * the objection to further appeals, the submit button before an amount is chosen.
+ */
+export const gifts = {
+  between: 'Entre {min} et {max}',
+  taxReceipt: 'Je souhaite recevoir un reçu fiscal',
+  address: 'Adresse',
+  addressHint: 'Nécessaire pour établir le reçu fiscal.',
+  line2: "Complément d'adresse",
+  postalCode: 'Code postal',
+  city: 'Ville',
+  country: 'Pays',
+  objection: "Je ne souhaite pas recevoir d'autres appels aux dons de l'association.",
+  continue: 'Continuer vers le paiement',
+};
+
+/** Membership and ticket forms: fee coverage worded for a purchase, the form's own questions. */
+export const sales = {
+  coverCosts: "J'ajoute {fee} pour que l'association n'ait pas de frais de paiement à sa charge",
+  choose: 'Choisir…',
 };
 
 /** Donation forms only. */
@@ -140,8 +152,22 @@ export const simulation = {
 };
 
 /** The whole catalogue in one object (the reference for the types). */
-// Marked pure so that a form's chunk, which imports two groups, drops the others (see tools/private-packs.mjs).
-const fr: typeof common & typeof donation & typeof membership & typeof tickets & typeof simulation =
-  /* @__PURE__ */ Object.assign({}, common, donation, membership, tickets, simulation);
+// Marked pure so that a form's chunk, which imports only its groups, drops the others (see tools/private-packs.mjs).
+const fr: typeof common &
+  typeof gifts &
+  typeof sales &
+  typeof donation &
+  typeof membership &
+  typeof tickets &
+  typeof simulation = /* @__PURE__ */ Object.assign(
+  {},
+  common,
+  gifts,
+  sales,
+  donation,
+  membership,
+  tickets,
+  simulation,
+);
 
 export default fr;

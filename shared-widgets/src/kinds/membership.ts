@@ -29,33 +29,25 @@ const RECEIPT = 'membership.taxReceipt';
 const COUNT = 'membership.memberCount';
 const member = (index: number, part: string) => `membership.members.${index}.${part}`;
 
-const tier = (ctx: C): Tier | undefined =>
-  ctx.def.membership.tiers.find((t) => t.id === ctx.state.text(TIER));
+/** The tier picked: there is always one (the form has at least one, seed picks the first). */
+const tier = (ctx: C) => ctx.def.membership.tiers.find((t) => t.id === ctx.state.text(TIER)) as Tier;
 const count = (ctx: C) =>
   Math.min(Math.max(Number(ctx.state.text(COUNT)) || 1, 1), ctx.def.membership.maxMembers);
-
-/** The request as priced by the domain's tier rules (unit price × members, or once per household). */
-function priced(ctx: C) {
-  const chosen = tier(ctx);
-  if (!chosen) return null;
-  // Only the parts the domain's price rules read: the chosen amount and how many members there are.
-  const request = {
-    membership: { amount: parseAmount(ctx, ctx.state.text(PRICE)) ?? undefined, members: Array(count(ctx)) },
-  };
-  const unit = membershipUnitPrice(chosen, request as unknown as MembershipOrderRequest);
-  if (unit === null) return null;
-  if (chosen.price.type === 'range' && (unit < chosen.price.minimum || unit > chosen.price.maximum))
-    return null;
-  return unit * membershipQuantity(chosen, request as unknown as MembershipOrderRequest);
-}
 
 const extra = (ctx: C) =>
   (ctx.def.membership.allowExtraDonation && parseAmount(ctx, ctx.state.text(EXTRA))) || 0;
 
-/** Memberships and extra gift, before any fee coverage. */
+/**
+ * Memberships and extra gift, before any fee coverage: the memberships priced by the domain's tier rules (unit
+ * price × members, or once per household); null while a pay-what-you-can price is unusable.
+ */
 function net(ctx: C): number | null {
-  const price = priced(ctx);
-  return price === null ? null : price + extra(ctx);
+  const chosen = tier(ctx);
+  const unit = membershipUnitPrice(chosen, parseAmount(ctx, ctx.state.text(PRICE)));
+  if (unit === null) return null;
+  if (chosen.price.type === 'range' && (unit < chosen.price.minimum || unit > chosen.price.maximum))
+    return null;
+  return unit * membershipQuantity(chosen, count(ctx)) + extra(ctx);
 }
 
 function tierHint(ctx: C, option: Tier): string {
@@ -65,12 +57,12 @@ function tierHint(ctx: C, option: Tier): string {
       ? money(ctx, option.price.amount)
       : t('freePrice', { min: money(ctx, option.price.minimum), max: money(ctx, option.price.maximum) });
   const per = option.per === 'member' && ctx.def.membership.maxMembers > 1 ? ` ${t('perMember')}` : '';
-  return [`${price}${per} ${t(option.period)}`, option.description].filter(Boolean).join('. ');
+  return `${price}${per} ${t(option.period)}${option.description ? `. ${option.description}` : ''}`;
 }
 
 function priceField(ctx: C) {
   const chosen = tier(ctx);
-  if (chosen?.price.type !== 'range') return null;
+  if (chosen.price.type !== 'range') return null;
   const { minimum, maximum, suggested } = chosen.price;
   if (!ctx.state.text(PRICE) && suggested) ctx.state.set(PRICE, amountText(ctx, suggested));
   return input(ctx, {
@@ -85,39 +77,50 @@ function priceField(ctx: C) {
   });
 }
 
+/** The member a state name is about (0, the payer's, for any other name). */
+const memberOf = (name: string) => Number(/^membership\.members\.(\d+)\./.exec(name)?.[1]) || 0;
+
 /** Moves the values of members after `removed` up one place, so nothing typed for them is lost. */
 function removeMember(ctx: C, removed: number) {
-  const total = count(ctx);
-  for (let index = removed; index < total; index++) {
-    for (const name of ctx.state.names(`membership.members.${index}`)) ctx.state.remove(name);
-    for (const name of ctx.state.names(`membership.members.${index + 1}`)) {
-      const value = ctx.state.text(name) || ctx.state.flag(name);
-      ctx.state.set(name.replace(`members.${index + 1}.`, `members.${index}.`), value);
-    }
+  const values = ctx.state.snapshot();
+  for (const name in values) if (memberOf(name) >= removed) ctx.state.remove(name);
+  for (const name in values) {
+    const index = memberOf(name);
+    if (index > removed) ctx.state.set(name.replace(`.${index}.`, `.${index - 1}.`), values[name]!);
   }
-  ctx.state.set(COUNT, String(total - 1));
+  ctx.state.set(COUNT, String(count(ctx) - 1));
 }
 
 function memberFields(ctx: C, index: number) {
   const { t } = ctx.i18n;
   const fields = ctx.def.membership.fields;
+  const answers = customFields(ctx, fields, member(index, 'fields'));
   if (index === 0) {
     return fields.length
-      ? group(t('memberYou'), null, customFields(ctx, fields, member(0, 'fields')))
+      ? group(t('memberYou'), null, answers)
       : h('p', { class: 'g-member' }, t('memberYou'));
   }
-  const text = (part: 'firstName' | 'lastName', label: string) =>
-    input(ctx, {
-      name: member(index, part),
-      label,
-      required: true,
-      autocomplete: 'off',
-      maxlength: LIMITS.name,
-    });
   return group(
     t('member', { n: index + 1 }),
     `membership.members.${index}`,
-    h('div', { class: 'g-row' }, text('firstName', t('firstName')), text('lastName', t('lastName'))),
+    h(
+      'div',
+      { class: 'g-row' },
+      input(ctx, {
+        name: member(index, 'firstName'),
+        label: t('firstName'),
+        required: true,
+        autocomplete: 'off',
+        maxlength: LIMITS.name,
+      }),
+      input(ctx, {
+        name: member(index, 'lastName'),
+        label: t('lastName'),
+        required: true,
+        autocomplete: 'off',
+        maxlength: LIMITS.name,
+      }),
+    ),
     input(ctx, {
       name: member(index, 'email'),
       label: t('email'),
@@ -126,7 +129,7 @@ function memberFields(ctx: C, index: number) {
       maxlength: LIMITS.email,
       check: checks.email(ctx, member(index, 'email'), false),
     }),
-    customFields(ctx, fields, member(index, 'fields')),
+    answers,
     h(
       'button',
       {
@@ -183,10 +186,7 @@ export const membership: Kind<MembershipFormDefinition> = {
     const ids = def.membership.tiers.map((option) => option.id);
     if (!ids.includes(values[TIER] as string)) values[TIER] = ids[0] ?? '';
     // Without a count, as many members as the highest one named.
-    const indexes = Object.keys(values).map(
-      (name) => Number(/^membership\.members\.(\d+)\./.exec(name)?.[1]) || 0,
-    );
-    values[COUNT] ??= String(Math.max(...indexes) + 1);
+    values[COUNT] ??= String(Math.max(...Object.keys(values).map(memberOf)) + 1);
   },
 
   render(ctx) {
@@ -227,7 +227,7 @@ export const membership: Kind<MembershipFormDefinition> = {
     ];
   },
 
-  request(ctx) {
+  request(ctx): MembershipOrderRequest {
     const receipt = receiptAsked(ctx, RECEIPT);
     const fields = ctx.def.membership.fields;
     const common = commonRequest(ctx, net(ctx));
@@ -240,15 +240,19 @@ export const membership: Kind<MembershipFormDefinition> = {
       if (fields.length) entry.fields = customValues(ctx, fields, member(index, 'fields'));
       return entry;
     });
-    const request: MembershipOrderRequest = {
+    return {
       kind: 'membership',
       ...common,
-      membership: { tierId: ctx.state.text(TIER), members: list, taxReceipt: receipt },
+      membership: {
+        tierId: ctx.state.text(TIER),
+        members: list,
+        taxReceipt: receipt,
+        // Undefined is left out of the JSON: no amount for a fixed price, no gift of 0. Sent once every check
+        // passed, so a range tier's price is an amount.
+        amount: tier(ctx).price.type === 'range' ? parseAmount(ctx, ctx.state.text(PRICE))! : undefined,
+        extraDonation: extra(ctx) || undefined,
+      },
     };
-    if (tier(ctx)?.price.type === 'range')
-      request.membership.amount = parseAmount(ctx, ctx.state.text(PRICE)) ?? 0;
-    if (extra(ctx) > 0) request.membership.extraDonation = extra(ctx);
-    return request;
   },
 
   total(ctx): Total | null {
@@ -261,8 +265,9 @@ export const membership: Kind<MembershipFormDefinition> = {
   },
 
   alias(_ctx, field) {
-    const payerField = /^membership\.members\.0\.(firstName|lastName|email)$/.exec(field)?.[1];
-    if (payerField) return `payer.${payerField}`;
-    return field === 'membership.amount' ? PRICE : field;
+    // Member 0's names are the payer's (the server never names member 0's email: it is not sent).
+    return field === 'membership.amount'
+      ? PRICE
+      : field.replace(/^membership\.members\.0\.(?=\w+Name$)/, 'payer.');
   },
 };

@@ -1,7 +1,7 @@
 /** A donation form in English, fetched as one chunk: the kind's code, the strings it shows and the core. */
 import { language } from '../i18n';
-import { common, donation as own, errors } from '../i18n/en';
+import { common, donation as own, errors, gifts } from '../i18n/en';
 
 export { donation as kind } from '../kinds/donation';
-export const strings = language(common, own, errors);
+export const strings = language(common, { ...gifts, ...own }, errors);
 export { start } from '../core/element';

@@ -1,7 +1,7 @@
 /** A tickets form in English, fetched as one chunk: the kind's code, the strings it shows and the core. */
 import { language } from '../i18n';
-import { common, tickets as own, errors } from '../i18n/en';
+import { common, tickets as own, errors, sales } from '../i18n/en';
 
 export { tickets as kind } from '../kinds/tickets';
-export const strings = language(common, own, errors);
+export const strings = language(common, { ...sales, ...own }, errors);
 export { start } from '../core/element';

@@ -29,12 +29,12 @@ export function customFields(ctx: Ctx, fields: readonly CustomField[], prefix: s
 
 /** The answers as the protocol wants them: ticked boxes as booleans, empty answers left out. */
 export function customValues(ctx: Ctx, fields: readonly CustomField[], prefix: string) {
-  const values: Record<string, string | boolean> = {};
-  for (const field of fields) {
-    const name = `${prefix}.${field.id}`;
-    const text = ctx.state.text(name).trim();
-    if (field.type === 'checkbox') values[field.id] = ctx.state.flag(name);
-    else if (text) values[field.id] = text;
-  }
-  return values;
+  return Object.fromEntries(
+    fields
+      .map((field) => {
+        const name = `${prefix}.${field.id}`;
+        return [field.id, field.type === 'checkbox' ? ctx.state.flag(name) : ctx.state.text(name).trim()];
+      })
+      .filter(([, value]) => value !== ''),
+  ) as Record<string, string | boolean>;
 }

@@ -39,7 +39,8 @@ const at = (part: string) => `payer.address.${part}`;
 
 function addressFields(ctx: Ctx) {
   const { t } = ctx.i18n;
-  if (!ctx.state.has(at('country'))) ctx.state.set(at('country'), 'FR');
+  // France unless a country was given: the list has no empty choice, so one is always picked.
+  if (!ctx.state.text(at('country'))) ctx.state.set(at('country'), 'FR');
   return group(
     t('address'),
     'payer.address',
@@ -82,7 +83,6 @@ function addressFields(ctx: Ctx) {
       label: t('country'),
       required: true,
       options: countries(ctx),
-      check: checks.chosen(ctx, at('country')),
     }),
   );
 }

@@ -117,4 +117,11 @@ describe('<guichet-donation>', () => {
     });
     expect(answers[0]?.coverFees).toBeUndefined();
   });
+
+  test('a receipt address sent by a no-JS form without a country gets France (the list has no empty choice)', async () => {
+    const inner =
+      '<form><input type="checkbox" name="donation.taxReceipt" checked><input name="payer.address.country"></form>';
+    const { element } = await mount('guichet-donation', definitionRoute(examples.donation()), inner);
+    expect(byLabel(element, 'Pays').value).toBe('FR');
+  });
 });

@@ -102,8 +102,8 @@ function priceMembership(
   const priced: Priced = { lines: [], reservations: [], receipt };
   const tier = form.membership.tiers.find((candidate) => candidate.id === request.membership.tierId);
   if (tier) {
-    const unit = membershipUnitPrice(tier, request) ?? 0;
-    const quantity = membershipQuantity(tier, request);
+    const unit = membershipUnitPrice(tier, request.membership.amount) ?? 0;
+    const quantity = membershipQuantity(tier, request.membership.members.length);
     const eligible = receipt ? tierEligibleUnit(tier, unit) * quantity : 0;
     priced.lines.push(
       line('membership', resolveText(tier.name, ctx.locale), unit, quantity, {

@@ -15,15 +15,14 @@ function positiveInteger(value: unknown): number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : 0;
 }
 
-/** Members paid for: the tier's price counts once per member, or once for the household. */
-export function membershipQuantity(tier: Tier, request: MembershipOrderRequest): number {
-  return tier.per === 'order' ? 1 : request.membership.members.length;
+/** Members paid for: the tier's price counts once per member (`members` of them), or once for the household. */
+export function membershipQuantity(tier: Tier, members: number): number {
+  return tier.per === 'order' ? 1 : members;
 }
 
-/** The tier's unit price: fixed, or the payer's pick for a range (null while that pick is unusable). */
-export function membershipUnitPrice(tier: Tier, request: MembershipOrderRequest): number | null {
+/** The tier's unit price: fixed, or the payer's pick for a range (`amount`; null while that pick is unusable). */
+export function membershipUnitPrice(tier: Tier, amount: number | null | undefined): number | null {
   if (tier.price.type === 'fixed') return tier.price.amount;
-  const amount = request.membership.amount;
   return Number.isSafeInteger(amount) ? (amount as number) : null;
 }
 
@@ -47,7 +46,9 @@ export function membershipEligibleBase(form: MembershipFormConfig, request: Memb
   const extra = form.membership.allowExtraDonation ? positiveInteger(request.membership.extraDonation) : 0;
   if (!tier) return extra;
   return (
-    tierEligibleUnit(tier, membershipUnitPrice(tier, request)) * membershipQuantity(tier, request) + extra
+    tierEligibleUnit(tier, membershipUnitPrice(tier, request.membership.amount)) *
+      membershipQuantity(tier, request.membership.members.length) +
+    extra
   );
 }
 
