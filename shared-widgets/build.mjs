@@ -37,10 +37,10 @@ const errorCatalogue = {
     pluginBuild.onLoad({ filter: /#(fr|en)(#[\w-]+)?$/, namespace: 'guichet-errors' }, (args) => {
       const [file, language, pack = ''] = args.path.split('#');
       const source = readFileSync(join(here, 'src/core/messages.ts'), 'utf8');
-      // The common codes and the pack's kind's; all of them outside a pack.
+      // The common codes and the pack's kind's; outside a pack (the simulation's step, shared by all), its own.
       const kind = pack.split('-')[0];
-      const lists = [...source.matchAll(/^ {2}(\w+): \[([^\]]*)\]/gm)].filter(
-        ([, group]) => !kind || group === 'common' || group === kind,
+      const lists = [...source.matchAll(/^ {2}(\w+): \[([^\]]*)\]/gm)].filter(([, group]) =>
+        kind ? group === 'common' || group === kind : group === 'simulation',
       );
       const codes = [
         ...new Set(lists.flatMap(([, , list]) => [...list.matchAll(/'(\w+)'/g)].map((m) => m[1]))),

@@ -4,8 +4,8 @@ import type { ProtocolError } from '../core/client';
 import { h } from '../core/dom';
 import { showFieldError } from '../core/errors';
 import { i18n, type Catalogue, type I18n } from '../i18n';
-import { simulation as english } from '../i18n/en';
-import { simulation as french } from '../i18n/fr';
+import { simulation as english, errors as englishErrors } from '../i18n/en';
+import { simulation as french, errors as frenchErrors } from '../i18n/fr';
 import { ask } from './dialog';
 import type { PaymentStep } from './step';
 
@@ -13,11 +13,18 @@ type SimulationNext = Extract<NextAction, { provider: 'simulation' }>;
 
 const grouped = (number: string) => number.replace(/(\d{4})(?=\d)/g, '$1 ');
 
-/** The form's strings and this step's own, which come with this chunk: a real form never downloads them. */
+/**
+ * The form's strings and this step's own, which come with this chunk: a real form never downloads them; so does
+ * the catalogue's message for a declined card (core/messages.ts), shown when the host gives none.
+ */
 function stepI18n(form: I18n): I18n {
-  const strings = form.locale === 'en' ? english : french;
-  const own = i18n(form.locale, { default: strings as Catalogue, errors: { messages: {} } });
-  return { ...form, t: (key, params) => (key in strings ? own.t(key, params) : form.t(key, params)) };
+  const [strings, errors] = form.locale === 'en' ? [english, englishErrors] : [french, frenchErrors];
+  const own = i18n(form.locale, { default: strings as Catalogue, errors });
+  return {
+    ...form,
+    t: (key, params) => (key in strings ? own.t(key, params) : form.t(key, params)),
+    error: (code, params) => (code in errors.messages ? own : form).error(code, params),
+  };
 }
 
 /** The reference table of test cards, as help under the field. */
