@@ -1,6 +1,6 @@
 import type { FormDefinition } from '../../../backend-adapter/src/protocol/form';
 import type { OrderCreated, OrderStatus } from '../../../backend-adapter/src/protocol/order-response';
-import { i18n, type I18n, type TextKey } from '../i18n';
+import { i18n, type I18n } from '../i18n';
 import { METHOD, paymentChoice, seedMethod } from '../sections/payment-choice';
 import { RETURN_PARAMS } from '../sections/common';
 import { Attempts } from './attempts';
@@ -21,12 +21,6 @@ type OfflineNext = Extract<OrderCreated['next'], { type: 'offline' }>;
 /** Host errors after which the definition is fetched again: seats or the form's status have changed. */
 const STALE = new Set(['sold_out', 'not_enough_available', 'form_closed', 'form_not_yet_open']);
 
-/** What replaces the form when it cannot be filled in. */
-const NOTICES: Partial<Record<FormDefinition['status'], TextKey>> = {
-  closed: 'closed',
-  sold_out: 'soldOutForm',
-  not_yet_open: 'notYetOpen',
-};
 
 /**
  * One form on the page, once its definition and its pack have arrived (core/host.ts fetches both): it takes
@@ -106,8 +100,15 @@ class GuichetForm {
       h('h2', { class: 'g-title', tabindex: -1 }, def.title),
       def.description ? h('p', { class: 'g-description' }, def.description) : null,
     ];
-    const notice = NOTICES[def.status];
-    if (notice) return fill(this.#formView, head, h('p', { class: 'g-notice', tabindex: -1 }, t(notice)));
+    // What replaces the form when it cannot be filled in. The keys are written as t()'s arguments so the build
+    // shortens them (it leaves keys held in a table of their own as they are).
+    const notices: Partial<Record<FormDefinition['status'], string>> = {
+      closed: t('closed'),
+      sold_out: t('soldOutForm'),
+      not_yet_open: t('notYetOpen'),
+    };
+    const notice = notices[def.status];
+    if (notice) return fill(this.#formView, head, h('p', { class: 'g-notice', tabindex: -1 }, notice));
     const summary = h('div', { class: 'g-summary', role: 'alert', tabindex: -1, hidden: true });
     const total = h('p', { class: 'g-total', 'aria-live': 'polite' });
     const submit = h('button', { type: 'submit', class: 'g-button g-primary' });
