@@ -7,7 +7,8 @@ export interface Problem {
   message: string;
 }
 
-const CONTROLS = 'input:not([type=hidden]):not([disabled]),select,textarea';
+// The widget draws no hidden input; a sold-out ticket's quantity is disabled, and cannot take the focus.
+const CONTROLS = 'input:enabled,select,textarea';
 
 function root(ctx: Ctx): HTMLElement | null {
   return document.getElementById(ctx.uid);
