@@ -21,7 +21,6 @@ type OfflineNext = Extract<OrderCreated['next'], { type: 'offline' }>;
 /** Host errors after which the definition is fetched again: seats or the form's status have changed. */
 const STALE = new Set(['sold_out', 'not_enough_available', 'form_closed', 'form_not_yet_open']);
 
-
 /**
  * One form on the page, once its definition and its pack have arrived (core/host.ts fetches both): it takes
  * over the host's no-JS form (keeping what was typed in it), and walks the payer through the form, the payment

@@ -48,11 +48,11 @@ export function showFieldError(wrapper: HTMLElement, message: string | null): vo
   for (const control of controls) setAttr(control, 'aria-invalid', shown ? 'true' : null);
 }
 
-/** Runs one field's check and shows the result; returns the problem, if any. */
-export function validateField(ctx: Ctx, name: string): Problem | null {
+/** Runs the check of the field `wrapper` holds and shows the result; returns the problem, if any. */
+export function validateField(ctx: Ctx, wrapper: HTMLElement): Problem | null {
+  const name = wrapper.dataset.field!;
   const entry = ctx.checks.get(name);
-  const wrapper = locate(ctx, name);
-  if (!entry || wrapper?.dataset.field !== name) return null;
+  if (!entry) return null;
   const issue = entry.check();
   const message = issue ? issueMessage(ctx, issue, entry.label) : null;
   showFieldError(wrapper, message);
@@ -64,7 +64,7 @@ export function validateAll(ctx: Ctx): Problem[] {
   const problems: Problem[] = [];
   // Called on the form's submission: the form is on the page.
   for (const wrapper of root(ctx)!.querySelectorAll<HTMLElement>('[data-field]')) {
-    const problem = validateField(ctx, wrapper.dataset.field!);
+    const problem = validateField(ctx, wrapper);
     if (problem) problems.push(problem);
   }
   return problems;

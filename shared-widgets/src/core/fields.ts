@@ -72,19 +72,20 @@ function field(ctx: Ctx, spec: FieldSpec, make: (attrs: Attrs) => Control): HTML
   const read = () => (box ? (control as HTMLInputElement).checked : control.value);
   control.addEventListener('input', () => {
     ctx.state.set(spec.name, read());
-    if (control.getAttribute('aria-invalid') === 'true') validateField(ctx, spec.name);
+    if (control.getAttribute('aria-invalid') === 'true') validateField(ctx, wrapper);
   });
   control.addEventListener('change', () => {
     ctx.state.set(spec.name, read());
-    validateField(ctx, spec.name);
+    validateField(ctx, wrapper);
   });
   const label = h('label', { for: id }, box ? spec.label : labelText(ctx, spec));
-  return h(
+  const wrapper = h(
     'div',
     { class: box ? 'g-field g-check' : 'g-field', 'data-field': spec.name },
     box ? [control, label, hint] : [label, hint, control],
     error,
   );
+  return wrapper;
 }
 
 /** Without a check of its own, a text with a length limit is checked for it (and for presence when required). */
@@ -152,7 +153,7 @@ export function radios(
     // A radio fires change only when it becomes checked.
     control.addEventListener('change', () => {
       ctx.state.set(spec.name, option.value);
-      validateField(ctx, spec.name);
+      validateField(ctx, fieldset);
     });
     return h(
       'div',
@@ -162,7 +163,7 @@ export function radios(
       option.hint ? h('span', { class: 'g-hint', id: `${optionId}-hint` }, option.hint) : null,
     );
   });
-  return h(
+  const fieldset = h(
     'fieldset',
     {
       class: `g-field g-radios ${spec.class ?? ''}`.trim(),
@@ -174,6 +175,7 @@ export function radios(
     error,
     h('div', { class: 'g-options' }, choices),
   );
+  return fieldset;
 }
 
 /** A titled group of fields (fieldset + legend), with `data-field` when errors may target the whole group. */
