@@ -21,8 +21,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   for (const [key, value] of Object.entries(attrs ?? {})) {
     if (typeof value === 'function') element.addEventListener(key.slice(2), value);
     else if (value === true) element.setAttribute(key, '');
-    else if (value !== false && value !== null && value !== undefined)
-      element.setAttribute(key, String(value));
+    // setAttribute writes a number as text itself.
+    else if (value !== false && value !== null && value !== undefined) element.setAttribute(key, value as string);
   }
   element.append(...nodes(children));
   return element;
