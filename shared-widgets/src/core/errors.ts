@@ -44,7 +44,6 @@ export function showFieldError(wrapper: HTMLElement, message: string | null): vo
   const controls = wrapper.querySelectorAll<HTMLElement>(CONTROLS);
   error.textContent = message;
   error.hidden = !shown;
-  wrapper.classList.toggle('g-invalid', shown);
   for (const control of controls) setAttr(control, 'aria-invalid', shown ? 'true' : null);
 }
 
@@ -68,13 +67,6 @@ export function validateAll(ctx: Ctx): Problem[] {
     if (problem) problems.push(problem);
   }
   return problems;
-}
-
-export function clearErrors(ctx: Ctx): void {
-  const form = root(ctx);
-  for (const wrapper of Array.from(form?.querySelectorAll<HTMLElement>('.g-invalid') ?? [])) {
-    showFieldError(wrapper, null);
-  }
 }
 
 /**
