@@ -2,10 +2,6 @@
 export type Child = Node | string | number | null | undefined | false | Child[];
 export type Attrs = Record<string, string | number | boolean | null | undefined | ((event: Event) => void)>;
 
-/** Sets an attribute, or removes it when `value` is null. */
-export const setAttr = (element: Element, name: string, value: string | null) =>
-  value === null ? element.removeAttribute(name) : element.setAttribute(name, value);
-
 /** Children as the DOM takes them (it writes numbers as text): lists flattened, null, undefined and false left out. */
 const nodes = (children: Child[]) =>
   (children as unknown[])
@@ -22,7 +18,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(
     if (typeof value === 'function') element.addEventListener(key.slice(2), value);
     else if (value === true) element.setAttribute(key, '');
     // setAttribute writes a number as text itself.
-    else if (value !== false && value !== null && value !== undefined) element.setAttribute(key, value as string);
+    else if (value !== false && value !== null && value !== undefined)
+      element.setAttribute(key, value as string);
   }
   element.append(...nodes(children));
   return element;

@@ -1,4 +1,4 @@
-import { byAttr, h, setAttr } from './dom';
+import { byAttr, h } from './dom';
 import { issueMessage, type Ctx } from './context';
 
 /** A message to show, tied to a field (dotted name) or to the whole form. */
@@ -44,7 +44,8 @@ export function showFieldError(wrapper: HTMLElement, message: string | null): vo
   const controls = wrapper.querySelectorAll<HTMLElement>(CONTROLS);
   error.textContent = message;
   error.hidden = !shown;
-  for (const control of controls) setAttr(control, 'aria-invalid', shown ? 'true' : null);
+  // "false" says what no attribute says.
+  for (const control of controls) control.setAttribute('aria-invalid', `${shown}`);
 }
 
 /** Runs the check of the field `wrapper` holds and shows the result; returns the problem, if any. */
