@@ -9,11 +9,14 @@ export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
 /** A request that did not succeed: `network` when no answer came, otherwise the protocol's error body. */
 export class ProtocolError extends Error {
-  constructor(
-    readonly status: number,
-    readonly body: ErrorResponse['error'] | null,
-  ) {
+  // Declared, not parameter properties: those would also be written as empty class fields first.
+  declare readonly status: number;
+  declare readonly body: ErrorResponse['error'] | null;
+
+  constructor(status: number, body: ErrorResponse['error'] | null) {
     super(body?.message ?? `HTTP ${status}`);
+    this.status = status;
+    this.body = body;
   }
 }
 
@@ -21,7 +24,7 @@ export class ProtocolError extends Error {
 export class ProtocolClient {
   readonly #base: string;
   /** The payer's language: the host answers in it. */
-  readonly locale: Locale;
+  declare readonly locale: Locale;
   readonly #fetcher: Fetch;
 
   constructor(base: string, locale: Locale, fetcher: Fetch = (input, init) => fetch(input, init)) {
