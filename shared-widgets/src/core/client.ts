@@ -35,7 +35,8 @@ export class ProtocolClient {
 
   /** URLs the host hands out (confirmUrl, challengeUrl) may be absolute or relative to the base. */
   resolve(path: string): string {
-    return /^[a-z][a-z0-9+.-]*:/i.test(path) ? path : this.#base + path;
+    // A scheme, as far as the host's URLs go (http, https).
+    return /^\w+:/.test(path) ? path : this.#base + path;
   }
 
   form(formId: string): Promise<FormDefinition> {
