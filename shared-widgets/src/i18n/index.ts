@@ -32,10 +32,9 @@ export function language(
   return { default: { ...common, ...own } as Catalogue, errors };
 }
 
+// replace() writes a number as text itself.
 const fill = (text: string, params: Params = {}) =>
-  text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] === undefined ? whole : String(params[name]),
-  );
+  text.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] ?? whole) as string);
 
 export function i18n(locale: Locale, { default: strings, errors }: Language): I18n {
   return {
