@@ -65,16 +65,23 @@ class GuichetForm {
    * that order's status; Stripe's own `?session_id=…` shows the order this form sent the payer away with.
    */
   async #resume(): Promise<void> {
-    const params = new URLSearchParams(location.search);
-    const saved = params.has('session_id') ? recall(this.#formId) : null;
-    const orderId = params.get(RETURN_PARAMS.order) ?? saved?.id;
-    const token = params.get(RETURN_PARAMS.token) ?? saved?.token;
-    if (!orderId || !token) return;
     try {
+      const params = new URLSearchParams(location.search);
+      // What #proceed remembered (JSON.parse reads a missing entry, null, as null).
+      const saved = params.has('session_id')
+        ? (JSON.parse(sessionStorage.getItem(storageKey(this.#formId))!) as {
+            id?: string;
+            token?: string;
+          } | null)
+        : null;
+      const orderId = params.get(RETURN_PARAMS.order) ?? saved?.id;
+      const token = params.get(RETURN_PARAMS.token) ?? saved?.token;
+      if (!orderId || !token) return;
       const order = await this.#client.order(orderId, token);
       if (order.formId === this.#formId) this.#showStatus(order, token);
     } catch {
-      // Not this host's order, or no longer readable: the form is the right thing to show.
+      // Storage refused or holding something else, not this host's order, or no longer readable: the form is
+      // the right thing to show.
     }
   }
 
@@ -228,18 +235,6 @@ function remember(formId: string, order: { id: string; token: string }): void {
     sessionStorage.setItem(storageKey(formId), JSON.stringify(order));
   } catch {
     // Storage refused (private mode, quota): the host's return parameters still work.
-  }
-}
-
-/** What `remember` wrote (or anything else under that key: the host then refuses it, and the form shows). */
-function recall(formId: string): { id?: string; token?: string } | null {
-  try {
-    return JSON.parse(sessionStorage.getItem(storageKey(formId)) ?? 'null') as {
-      id?: string;
-      token?: string;
-    };
-  } catch {
-    return null;
   }
 }
 
