@@ -168,7 +168,7 @@ class GuichetForm {
     // Request paths are turned into on-screen names now, against the order as it was sent.
     const problems: Problem[] = body
       ? (body.errors?.length ? body.errors : [body]).map(({ field, message }) => ({
-          field: field === undefined ? undefined : ctx.alias(field),
+          field: field && ctx.alias(field),
           message,
         }))
       : [{ message: this.#i18n.t('network') }];
