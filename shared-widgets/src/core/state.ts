@@ -19,10 +19,9 @@ export class FormState {
     return typeof value === 'string' ? value : '';
   }
 
-  /** Checkbox value: true, or a string a no-JS form sends for a ticked box ("on", "1", "true", "yes"). */
+  /** Whether a box is ticked: the no-JS form's boxes are read as booleans too (core/inner-form.ts). */
   flag(name: string): boolean {
-    const value = this.#values.get(name);
-    return value === true || (typeof value === 'string' && /^(on|1|true|yes)$/i.test(value));
+    return this.#values.get(name) === true;
   }
 
   has(name: string): boolean {
