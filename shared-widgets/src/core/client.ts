@@ -58,7 +58,7 @@ export class ProtocolClient {
   async send<T>(
     method: string,
     path: string,
-    body?: unknown,
+    body?: object,
     headers: Record<string, string> = {},
   ): Promise<T> {
     let response: Response;
@@ -68,10 +68,11 @@ export class ProtocolClient {
         headers: {
           Accept: 'application/json',
           'Accept-Language': this.locale,
-          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          // Only with a body: a GET stays a simple request, without a CORS preflight.
+          ...(body ? { 'Content-Type': 'application/json' } : {}),
           ...headers,
         },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body ? JSON.stringify(body) : undefined,
         credentials: 'omit',
       });
     } catch {
