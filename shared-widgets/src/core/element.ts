@@ -8,7 +8,7 @@ import type { ProtocolClient } from './client';
 import { isProtocolError, retryable } from './protocol-error';
 import { money, type Ctx } from './context';
 import { byAttr, fill, h, uid } from './dom';
-import { hideProblems, showProblems, validateAll, type Problem } from './errors';
+import { showProblems, validateAll, type Problem } from './errors';
 import { readInnerForm } from './inner-form';
 import type { Pack } from './packs';
 import type { Kind } from './kind';
@@ -138,7 +138,8 @@ class GuichetForm {
       if (form.classList.contains('g-busy')) return;
       const problems = validateAll(ctx);
       if (problems.length) return showProblems(ctx, summary, t('fixErrors'), problems);
-      hideProblems(summary);
+      // Its stale entries are replaced before it shows again.
+      summary.hidden = true;
       const request = this.#kind.request(ctx);
       const key = this.#attempts.keyFor(JSON.stringify(request));
       // Busy by class and aria-disabled, not `disabled`: a disabled button would drop the keyboard focus.

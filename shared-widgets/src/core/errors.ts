@@ -103,8 +103,3 @@ export function showProblems(ctx: Ctx, summary: HTMLElement, heading: string, pr
   summary.hidden = false;
   summary.focus();
 }
-
-/** Hides the summary; its stale entries are replaced before it shows again. */
-export function hideProblems(summary: HTMLElement): void {
-  summary.hidden = true;
-}
