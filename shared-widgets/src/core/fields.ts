@@ -25,8 +25,13 @@ export interface InputSpec extends FieldSpec {
   size?: number;
 }
 
-function register(ctx: Ctx, spec: FieldSpec): void {
-  if (spec.check) ctx.checks.set(spec.name, { label: spec.label, check: spec.check });
+/**
+ * Keeps the field's check for validation; without a check of its own, a text with a length limit is checked
+ * for it (and for presence when required).
+ */
+function register(ctx: Ctx, spec: FieldSpec & { maxlength?: number }): void {
+  const check = spec.check ?? (spec.maxlength ? text(ctx, spec.name, spec.maxlength, !!spec.required) : null);
+  if (check) ctx.checks.set(spec.name, { label: spec.label, check });
 }
 
 function labelText(ctx: Ctx, spec: FieldSpec): Child[] {
@@ -54,7 +59,11 @@ type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
  * described by its hint); it is filled from the state, writes back on input, and is checked on change
  * (leaving the field) — and on input once it is shown invalid, so the message goes as soon as it is fixed.
  */
-function field(ctx: Ctx, spec: FieldSpec, make: (attrs: Attrs) => Control): HTMLElement {
+function field(
+  ctx: Ctx,
+  spec: FieldSpec & { maxlength?: number },
+  make: (attrs: Attrs) => Control,
+): HTMLElement {
   register(ctx, spec);
   const { id, hint, error, describedBy } = notes(ctx, spec);
   const control = make({
@@ -88,23 +97,15 @@ function field(ctx: Ctx, spec: FieldSpec, make: (attrs: Attrs) => Control): HTML
   return wrapper;
 }
 
-/** Without a check of its own, a text with a length limit is checked for it (and for presence when required). */
-const withLengthCheck = <S extends FieldSpec & { maxlength?: number }>(ctx: Ctx, spec: S): S =>
-  spec.check || !spec.maxlength
-    ? spec
-    : { ...spec, check: text(ctx, spec.name, spec.maxlength, !!spec.required) };
-
 export function input(ctx: Ctx, spec: InputSpec): HTMLElement {
   const { type = 'text', autocomplete, inputmode, maxlength, size } = spec;
-  return field(ctx, withLengthCheck(ctx, spec), (attrs) =>
+  return field(ctx, spec, (attrs) =>
     h('input', { ...attrs, type, autocomplete, inputmode, maxlength, size }),
   );
 }
 
 export function textarea(ctx: Ctx, spec: FieldSpec & { maxlength: number }): HTMLElement {
-  return field(ctx, withLengthCheck(ctx, spec), (attrs) =>
-    h('textarea', { ...attrs, rows: 3, maxlength: spec.maxlength }),
-  );
+  return field(ctx, spec, (attrs) => h('textarea', { ...attrs, rows: 3, maxlength: spec.maxlength }));
 }
 
 export interface Option {
