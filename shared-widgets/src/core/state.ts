@@ -48,8 +48,8 @@ export class FormState {
     return Object.fromEntries(this.#values);
   }
 
-  onChange(listener: (name: string) => void): () => void {
+  /** Listens for as long as the state lives: a redraw makes a fresh state (core/element.ts). */
+  onChange(listener: (name: string) => void): void {
     this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
   }
 }
