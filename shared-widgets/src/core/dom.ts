@@ -2,11 +2,12 @@
 export type Child = Node | string | number | null | undefined | false | Child[];
 export type Attrs = Record<string, string | number | boolean | null | undefined | ((event: Event) => void)>;
 
-/** Children as the DOM takes them (it writes numbers as text): lists flattened, null, undefined and false left out. */
+/**
+ * Children as the DOM takes them (it writes numbers as text): lists flattened; null, undefined, false and ''
+ * (which would add nothing) left out.
+ */
 const nodes = (children: Child[]) =>
-  (children as unknown[])
-    .flat(Infinity)
-    .filter((child) => child !== null && child !== undefined && child !== false) as (Node | string)[];
+  (children as unknown[]).flat(Infinity).filter((child) => child || child === 0) as (Node | string)[];
 
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
