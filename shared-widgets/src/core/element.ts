@@ -9,7 +9,7 @@ import { isProtocolError, retryable } from './protocol-error';
 import { money, type Ctx } from './context';
 import { byAttr, fill, h, uid } from './dom';
 import { showProblems, validateAll, type Problem } from './errors';
-import { readInnerForm } from './inner-form';
+import { fieldName, readInnerForm } from './inner-form';
 import type { Pack } from './packs';
 import type { Kind } from './kind';
 import { FormState } from './state';
@@ -49,8 +49,9 @@ class GuichetForm {
     const seed = inner ? readInnerForm(inner) : {};
     seedMethod(seed);
     this.#kind.seed?.(seed, def);
+    // By protocol name: a PHP host's `payer[email]` is our `payer.email`.
     const focused = inner?.contains(document.activeElement)
-      ? (document.activeElement as HTMLInputElement).name
+      ? fieldName((document.activeElement as HTMLInputElement).name)
       : '';
     this.#root.lang = this.#i18n.locale;
     this.#render(def, seed);
