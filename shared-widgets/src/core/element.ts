@@ -138,7 +138,7 @@ class GuichetForm {
       event.preventDefault();
       if (form.classList.contains('g-busy')) return;
       const problems = validateAll(ctx);
-      if (problems.length) return showProblems(ctx, summary, t('fixErrors'), problems);
+      if (problems.length) return showProblems(ctx, summary, problems);
       // Its stale entries are replaced before it shows again.
       summary.hidden = true;
       const request = this.#kind.request(ctx);
@@ -182,7 +182,7 @@ class GuichetForm {
       }
     }
     const summary = this.#root.querySelector<HTMLElement>('.g-summary');
-    if (summary) showProblems(this.#ctx, summary, this.#i18n.t('fixErrors'), problems);
+    if (summary) showProblems(this.#ctx, summary, problems);
     // No form any more (sold out, closed): the notice that replaced it says why.
     else this.#root.querySelector<HTMLElement>('.g-notice')?.focus();
   }

@@ -75,7 +75,7 @@ export function validateAll(ctx: Ctx): Problem[] {
  * focus; each entry links to its field. Problems about fields that are not on screen stay in the summary.
  * There is always one problem at least (the form's checks found some, or the host refused).
  */
-export function showProblems(ctx: Ctx, summary: HTMLElement, heading: string, problems: Problem[]): void {
+export function showProblems(ctx: Ctx, summary: HTMLElement, problems: Problem[]): void {
   const items = problems.map((problem) => {
     const wrapper = problem.field ? locate(ctx, problem.field) : null;
     if (!wrapper) return h('li', null, problem.message);
@@ -99,7 +99,10 @@ export function showProblems(ctx: Ctx, summary: HTMLElement, heading: string, pr
       ),
     );
   });
-  summary.replaceChildren(h('p', { class: 'g-summary-title' }, heading), h('ul', null, items));
+  summary.replaceChildren(
+    h('p', { class: 'g-summary-title' }, ctx.i18n.t('fixErrors')),
+    h('ul', null, items),
+  );
   summary.hidden = false;
   summary.focus();
 }
