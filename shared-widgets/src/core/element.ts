@@ -31,7 +31,7 @@ class GuichetForm {
   readonly #kind: Kind;
   readonly #i18n: I18n;
   readonly #client: ProtocolClient;
-  readonly #uid = uid('guichet');
+  readonly #uid = uid();
   readonly #attempts = new Attempts();
   /** Set by #render, which the constructor calls. */
   #ctx!: Ctx;
