@@ -181,7 +181,7 @@ export function radios(
 
 /** A titled group of fields (fieldset + legend), with `data-field` when errors may target the whole group. */
 export function group(legend: Child, field: string | null, ...children: Child[]): HTMLFieldSetElement {
-  const id = uid('ge');
+  const id = uid();
   return h(
     'fieldset',
     { class: 'g-group', 'data-field': field, 'aria-describedby': field && id },
