@@ -9,11 +9,14 @@ export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
 /** A request that did not succeed: `network` when no answer came, otherwise the protocol's error body. */
 export class ProtocolError extends Error {
-  constructor(
-    readonly status: number,
-    readonly body: ErrorResponse['error'] | null,
-  ) {
+  // Declared, not parameter properties: those would also be written as empty class fields first.
+  declare readonly status: number;
+  declare readonly body: ErrorResponse['error'] | null;
+
+  constructor(status: number, body: ErrorResponse['error'] | null) {
     super(body?.message ?? `HTTP ${status}`);
+    this.status = status;
+    this.body = body;
   }
 }
 
@@ -21,7 +24,7 @@ export class ProtocolError extends Error {
 export class ProtocolClient {
   readonly #base: string;
   /** The payer's language: the host answers in it. */
-  readonly locale: Locale;
+  declare readonly locale: Locale;
   readonly #fetcher: Fetch;
 
   constructor(base: string, locale: Locale, fetcher: Fetch = (input, init) => fetch(input, init)) {
@@ -32,7 +35,8 @@ export class ProtocolClient {
 
   /** URLs the host hands out (confirmUrl, challengeUrl) may be absolute or relative to the base. */
   resolve(path: string): string {
-    return /^[a-z][a-z0-9+.-]*:/i.test(path) ? path : this.#base + path;
+    // A scheme, as far as the host's URLs go (http, https).
+    return /^\w+:/.test(path) ? path : this.#base + path;
   }
 
   form(formId: string): Promise<FormDefinition> {
@@ -54,7 +58,7 @@ export class ProtocolClient {
   async send<T>(
     method: string,
     path: string,
-    body?: unknown,
+    body?: object,
     headers: Record<string, string> = {},
   ): Promise<T> {
     let response: Response;
@@ -64,10 +68,11 @@ export class ProtocolClient {
         headers: {
           Accept: 'application/json',
           'Accept-Language': this.locale,
-          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          // Only with a body: a GET stays a simple request, without a CORS preflight.
+          ...(body ? { 'Content-Type': 'application/json' } : {}),
           ...headers,
         },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body ? JSON.stringify(body) : undefined,
         credentials: 'omit',
       });
     } catch {

@@ -2,15 +2,12 @@
 export type Child = Node | string | number | null | undefined | false | Child[];
 export type Attrs = Record<string, string | number | boolean | null | undefined | ((event: Event) => void)>;
 
-/** Sets an attribute, or removes it when `value` is null. */
-export const setAttr = (element: Element, name: string, value: string | null) =>
-  value === null ? element.removeAttribute(name) : element.setAttribute(name, value);
-
-/** Children as the DOM takes them (it writes numbers as text): lists flattened, null, undefined and false left out. */
+/**
+ * Children as the DOM takes them (it writes numbers as text): lists flattened; null, undefined, false and ''
+ * (which would add nothing) left out.
+ */
 const nodes = (children: Child[]) =>
-  (children as unknown[])
-    .flat(Infinity)
-    .filter((child) => child !== null && child !== undefined && child !== false) as (Node | string)[];
+  (children as unknown[]).flat(Infinity).filter((child) => child || child === 0) as (Node | string)[];
 
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -21,8 +18,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   for (const [key, value] of Object.entries(attrs ?? {})) {
     if (typeof value === 'function') element.addEventListener(key.slice(2), value);
     else if (value === true) element.setAttribute(key, '');
+    // setAttribute writes a number as text itself.
     else if (value !== false && value !== null && value !== undefined)
-      element.setAttribute(key, String(value));
+      element.setAttribute(key, value as string);
   }
   element.append(...nodes(children));
   return element;

@@ -1,6 +1,6 @@
 import type { FormDefinition } from '../../../backend-adapter/src/protocol/form';
 import type { OrderCreated, OrderStatus } from '../../../backend-adapter/src/protocol/order-response';
-import { i18n, type I18n, type TextKey } from '../i18n';
+import { i18n, type I18n } from '../i18n';
 import { METHOD, paymentChoice, seedMethod } from '../sections/payment-choice';
 import { RETURN_PARAMS } from '../sections/common';
 import { Attempts } from './attempts';
@@ -8,8 +8,8 @@ import type { ProtocolClient } from './client';
 import { isProtocolError, retryable } from './protocol-error';
 import { money, type Ctx } from './context';
 import { byAttr, fill, h, uid } from './dom';
-import { hideProblems, showProblems, validateAll, type Problem } from './errors';
-import { readInnerForm } from './inner-form';
+import { showProblems, validateAll, type Problem } from './errors';
+import { fieldName, readInnerForm } from './inner-form';
 import type { Pack } from './packs';
 import type { Kind } from './kind';
 import { FormState } from './state';
@@ -21,13 +21,6 @@ type OfflineNext = Extract<OrderCreated['next'], { type: 'offline' }>;
 /** Host errors after which the definition is fetched again: seats or the form's status have changed. */
 const STALE = new Set(['sold_out', 'not_enough_available', 'form_closed', 'form_not_yet_open']);
 
-/** What replaces the form when it cannot be filled in. */
-const NOTICES: Partial<Record<FormDefinition['status'], TextKey>> = {
-  closed: 'closed',
-  sold_out: 'soldOutForm',
-  not_yet_open: 'notYetOpen',
-};
-
 /**
  * One form on the page, once its definition and its pack have arrived (core/host.ts fetches both): it takes
  * over the host's no-JS form (keeping what was typed in it), and walks the payer through the form, the payment
@@ -38,7 +31,7 @@ class GuichetForm {
   readonly #kind: Kind;
   readonly #i18n: I18n;
   readonly #client: ProtocolClient;
-  readonly #uid = uid('guichet');
+  readonly #uid = uid();
   readonly #attempts = new Attempts();
   /** Set by #render, which the constructor calls. */
   #ctx!: Ctx;
@@ -56,8 +49,9 @@ class GuichetForm {
     const seed = inner ? readInnerForm(inner) : {};
     seedMethod(seed);
     this.#kind.seed?.(seed, def);
+    // By protocol name: a PHP host's `payer[email]` is our `payer.email`.
     const focused = inner?.contains(document.activeElement)
-      ? (document.activeElement as HTMLInputElement).name
+      ? fieldName((document.activeElement as HTMLInputElement).name)
       : '';
     this.#root.lang = this.#i18n.locale;
     this.#render(def, seed);
@@ -72,16 +66,23 @@ class GuichetForm {
    * that order's status; Stripe's own `?session_id=…` shows the order this form sent the payer away with.
    */
   async #resume(): Promise<void> {
-    const params = new URLSearchParams(location.search);
-    const saved = params.has('session_id') ? recall(this.#formId) : null;
-    const orderId = params.get(RETURN_PARAMS.order) ?? saved?.id;
-    const token = params.get(RETURN_PARAMS.token) ?? saved?.token;
-    if (!orderId || !token) return;
     try {
+      const params = new URLSearchParams(location.search);
+      // What #proceed remembered (JSON.parse reads a missing entry, null, as null).
+      const saved = params.has('session_id')
+        ? (JSON.parse(sessionStorage.getItem(storageKey(this.#formId))!) as {
+            id?: string;
+            token?: string;
+          } | null)
+        : null;
+      const orderId = params.get(RETURN_PARAMS.order) ?? saved?.id;
+      const token = params.get(RETURN_PARAMS.token) ?? saved?.token;
+      if (!orderId || !token) return;
       const order = await this.#client.order(orderId, token);
       if (order.formId === this.#formId) this.#showStatus(order, token);
     } catch {
-      // Not this host's order, or no longer readable: the form is the right thing to show.
+      // Storage refused or holding something else, not this host's order, or no longer readable: the form is
+      // the right thing to show.
     }
   }
 
@@ -106,8 +107,15 @@ class GuichetForm {
       h('h2', { class: 'g-title', tabindex: -1 }, def.title),
       def.description ? h('p', { class: 'g-description' }, def.description) : null,
     ];
-    const notice = NOTICES[def.status];
-    if (notice) return fill(this.#formView, head, h('p', { class: 'g-notice', tabindex: -1 }, t(notice)));
+    // What replaces the form when it cannot be filled in. The keys are written as t()'s arguments so the build
+    // shortens them (it leaves keys held in a table of their own as they are).
+    const notices: Partial<Record<FormDefinition['status'], string>> = {
+      closed: t('closed'),
+      sold_out: t('soldOutForm'),
+      not_yet_open: t('notYetOpen'),
+    };
+    const notice = notices[def.status];
+    if (notice) return fill(this.#formView, head, h('p', { class: 'g-notice', tabindex: -1 }, notice));
     const summary = h('div', { class: 'g-summary', role: 'alert', tabindex: -1, hidden: true });
     const total = h('p', { class: 'g-total', 'aria-live': 'polite' });
     const submit = h('button', { type: 'submit', class: 'g-button g-primary' });
@@ -130,8 +138,9 @@ class GuichetForm {
       event.preventDefault();
       if (form.classList.contains('g-busy')) return;
       const problems = validateAll(ctx);
-      if (problems.length) return showProblems(ctx, summary, t('fixErrors'), problems);
-      hideProblems(summary);
+      if (problems.length) return showProblems(ctx, summary, problems);
+      // Its stale entries are replaced before it shows again.
+      summary.hidden = true;
       const request = this.#kind.request(ctx);
       const key = this.#attempts.keyFor(JSON.stringify(request));
       // Busy by class and aria-disabled, not `disabled`: a disabled button would drop the keyboard focus.
@@ -161,7 +170,7 @@ class GuichetForm {
     // Request paths are turned into on-screen names now, against the order as it was sent.
     const problems: Problem[] = body
       ? (body.errors?.length ? body.errors : [body]).map(({ field, message }) => ({
-          field: field === undefined ? undefined : ctx.alias(field),
+          field: field && ctx.alias(field),
           message,
         }))
       : [{ message: this.#i18n.t('network') }];
@@ -173,7 +182,7 @@ class GuichetForm {
       }
     }
     const summary = this.#root.querySelector<HTMLElement>('.g-summary');
-    if (summary) showProblems(this.#ctx, summary, this.#i18n.t('fixErrors'), problems);
+    if (summary) showProblems(this.#ctx, summary, problems);
     // No form any more (sold out, closed): the notice that replaced it says why.
     else this.#root.querySelector<HTMLElement>('.g-notice')?.focus();
   }
@@ -228,18 +237,6 @@ function remember(formId: string, order: { id: string; token: string }): void {
     sessionStorage.setItem(storageKey(formId), JSON.stringify(order));
   } catch {
     // Storage refused (private mode, quota): the host's return parameters still work.
-  }
-}
-
-/** What `remember` wrote (or anything else under that key: the host then refuses it, and the form shows). */
-function recall(formId: string): { id?: string; token?: string } | null {
-  try {
-    return JSON.parse(sessionStorage.getItem(storageKey(formId)) ?? 'null') as {
-      id?: string;
-      token?: string;
-    };
-  } catch {
-    return null;
   }
 }
 

@@ -1,4 +1,4 @@
-import { byAttr, h, setAttr } from './dom';
+import { byAttr, h } from './dom';
 import { issueMessage, type Ctx } from './context';
 
 /** A message to show, tied to a field (dotted name) or to the whole form. */
@@ -7,7 +7,8 @@ export interface Problem {
   message: string;
 }
 
-const CONTROLS = 'input:not([type=hidden]):not([disabled]),select,textarea';
+// The widget draws no hidden input; a sold-out ticket's quantity is disabled, and cannot take the focus.
+const CONTROLS = 'input:enabled,select,textarea';
 
 function root(ctx: Ctx): HTMLElement | null {
   return document.getElementById(ctx.uid);
@@ -43,15 +44,15 @@ export function showFieldError(wrapper: HTMLElement, message: string | null): vo
   const controls = wrapper.querySelectorAll<HTMLElement>(CONTROLS);
   error.textContent = message;
   error.hidden = !shown;
-  wrapper.classList.toggle('g-invalid', shown);
-  for (const control of controls) setAttr(control, 'aria-invalid', shown ? 'true' : null);
+  // "false" says what no attribute says.
+  for (const control of controls) control.setAttribute('aria-invalid', `${shown}`);
 }
 
-/** Runs one field's check and shows the result; returns the problem, if any. */
-export function validateField(ctx: Ctx, name: string): Problem | null {
+/** Runs the check of the field `wrapper` holds and shows the result; returns the problem, if any. */
+export function validateField(ctx: Ctx, wrapper: HTMLElement): Problem | null {
+  const name = wrapper.dataset.field!;
   const entry = ctx.checks.get(name);
-  const wrapper = locate(ctx, name);
-  if (!entry || wrapper?.dataset.field !== name) return null;
+  if (!entry) return null;
   const issue = entry.check();
   const message = issue ? issueMessage(ctx, issue, entry.label) : null;
   showFieldError(wrapper, message);
@@ -63,17 +64,10 @@ export function validateAll(ctx: Ctx): Problem[] {
   const problems: Problem[] = [];
   // Called on the form's submission: the form is on the page.
   for (const wrapper of root(ctx)!.querySelectorAll<HTMLElement>('[data-field]')) {
-    const problem = validateField(ctx, wrapper.dataset.field!);
+    const problem = validateField(ctx, wrapper);
     if (problem) problems.push(problem);
   }
   return problems;
-}
-
-export function clearErrors(ctx: Ctx): void {
-  const form = root(ctx);
-  for (const wrapper of Array.from(form?.querySelectorAll<HTMLElement>('.g-invalid') ?? [])) {
-    showFieldError(wrapper, null);
-  }
 }
 
 /**
@@ -81,7 +75,7 @@ export function clearErrors(ctx: Ctx): void {
  * focus; each entry links to its field. Problems about fields that are not on screen stay in the summary.
  * There is always one problem at least (the form's checks found some, or the host refused).
  */
-export function showProblems(ctx: Ctx, summary: HTMLElement, heading: string, problems: Problem[]): void {
+export function showProblems(ctx: Ctx, summary: HTMLElement, problems: Problem[]): void {
   const items = problems.map((problem) => {
     const wrapper = problem.field ? locate(ctx, problem.field) : null;
     if (!wrapper) return h('li', null, problem.message);
@@ -105,12 +99,10 @@ export function showProblems(ctx: Ctx, summary: HTMLElement, heading: string, pr
       ),
     );
   });
-  summary.replaceChildren(h('p', { class: 'g-summary-title' }, heading), h('ul', null, items));
+  summary.replaceChildren(
+    h('p', { class: 'g-summary-title' }, ctx.i18n.t('fixErrors')),
+    h('ul', null, items),
+  );
   summary.hidden = false;
   summary.focus();
-}
-
-/** Hides the summary; its stale entries are replaced before it shows again. */
-export function hideProblems(summary: HTMLElement): void {
-  summary.hidden = true;
 }

@@ -25,8 +25,13 @@ export interface InputSpec extends FieldSpec {
   size?: number;
 }
 
-function register(ctx: Ctx, spec: FieldSpec): void {
-  if (spec.check) ctx.checks.set(spec.name, { label: spec.label, check: spec.check });
+/**
+ * Keeps the field's check for validation; without a check of its own, a text with a length limit is checked
+ * for it (and for presence when required).
+ */
+function register(ctx: Ctx, spec: FieldSpec & { maxlength?: number }): void {
+  const check = spec.check ?? (spec.maxlength ? text(ctx, spec.name, spec.maxlength, !!spec.required) : null);
+  if (check) ctx.checks.set(spec.name, { label: spec.label, check });
 }
 
 function labelText(ctx: Ctx, spec: FieldSpec): Child[] {
@@ -54,7 +59,11 @@ type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
  * described by its hint); it is filled from the state, writes back on input, and is checked on change
  * (leaving the field) — and on input once it is shown invalid, so the message goes as soon as it is fixed.
  */
-function field(ctx: Ctx, spec: FieldSpec, make: (attrs: Attrs) => Control): HTMLElement {
+function field(
+  ctx: Ctx,
+  spec: FieldSpec & { maxlength?: number },
+  make: (attrs: Attrs) => Control,
+): HTMLElement {
   register(ctx, spec);
   const { id, hint, error, describedBy } = notes(ctx, spec);
   const control = make({
@@ -72,38 +81,31 @@ function field(ctx: Ctx, spec: FieldSpec, make: (attrs: Attrs) => Control): HTML
   const read = () => (box ? (control as HTMLInputElement).checked : control.value);
   control.addEventListener('input', () => {
     ctx.state.set(spec.name, read());
-    if (control.getAttribute('aria-invalid') === 'true') validateField(ctx, spec.name);
+    if (control.getAttribute('aria-invalid') === 'true') validateField(ctx, wrapper);
   });
   control.addEventListener('change', () => {
     ctx.state.set(spec.name, read());
-    validateField(ctx, spec.name);
+    validateField(ctx, wrapper);
   });
   const label = h('label', { for: id }, box ? spec.label : labelText(ctx, spec));
-  return h(
+  const wrapper = h(
     'div',
     { class: box ? 'g-field g-check' : 'g-field', 'data-field': spec.name },
     box ? [control, label, hint] : [label, hint, control],
     error,
   );
+  return wrapper;
 }
-
-/** Without a check of its own, a text with a length limit is checked for it (and for presence when required). */
-const withLengthCheck = <S extends FieldSpec & { maxlength?: number }>(ctx: Ctx, spec: S): S =>
-  spec.check || !spec.maxlength
-    ? spec
-    : { ...spec, check: text(ctx, spec.name, spec.maxlength, !!spec.required) };
 
 export function input(ctx: Ctx, spec: InputSpec): HTMLElement {
   const { type = 'text', autocomplete, inputmode, maxlength, size } = spec;
-  return field(ctx, withLengthCheck(ctx, spec), (attrs) =>
+  return field(ctx, spec, (attrs) =>
     h('input', { ...attrs, type, autocomplete, inputmode, maxlength, size }),
   );
 }
 
 export function textarea(ctx: Ctx, spec: FieldSpec & { maxlength: number }): HTMLElement {
-  return field(ctx, withLengthCheck(ctx, spec), (attrs) =>
-    h('textarea', { ...attrs, rows: 3, maxlength: spec.maxlength }),
-  );
+  return field(ctx, spec, (attrs) => h('textarea', { ...attrs, rows: 3, maxlength: spec.maxlength }));
 }
 
 export interface Option {
@@ -152,7 +154,7 @@ export function radios(
     // A radio fires change only when it becomes checked.
     control.addEventListener('change', () => {
       ctx.state.set(spec.name, option.value);
-      validateField(ctx, spec.name);
+      validateField(ctx, fieldset);
     });
     return h(
       'div',
@@ -162,7 +164,7 @@ export function radios(
       option.hint ? h('span', { class: 'g-hint', id: `${optionId}-hint` }, option.hint) : null,
     );
   });
-  return h(
+  const fieldset = h(
     'fieldset',
     {
       class: `g-field g-radios ${spec.class ?? ''}`.trim(),
@@ -174,11 +176,12 @@ export function radios(
     error,
     h('div', { class: 'g-options' }, choices),
   );
+  return fieldset;
 }
 
 /** A titled group of fields (fieldset + legend), with `data-field` when errors may target the whole group. */
 export function group(legend: Child, field: string | null, ...children: Child[]): HTMLFieldSetElement {
-  const id = uid('ge');
+  const id = uid();
   return h(
     'fieldset',
     { class: 'g-group', 'data-field': field, 'aria-describedby': field && id },

@@ -39,8 +39,8 @@ export function defineForm(tag: string, loadPack: (locale: Locale) => Promise<Pa
         if (this.#started) return;
         this.#started = true;
         this.classList.add('guichet');
-        const tag = this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang;
-        void boot(this, toLocale(tag), loadPack);
+        // The closest [lang] is <html> itself when only the page names its language.
+        void boot(this, toLocale(this.closest('[lang]')?.getAttribute('lang')), loadPack);
       }
     },
   );

@@ -15,9 +15,8 @@ export function fieldName(name: string): string {
  */
 export function readInnerForm(form: HTMLFormElement): Record<string, Value> {
   const values: Record<string, Value> = {};
-  for (const [name, value] of new FormData(form)) {
-    if (typeof value === 'string') values[fieldName(name)] = value;
-  }
+  // A file, which no host's form holds, would read as no text (FormState.text).
+  for (const [name, value] of new FormData(form)) values[fieldName(name)] = value as string;
   for (const box of form.querySelectorAll<HTMLInputElement>('input[type=checkbox][name]:enabled')) {
     values[fieldName(box.name)] = box.checked;
   }

@@ -19,10 +19,9 @@ export class FormState {
     return typeof value === 'string' ? value : '';
   }
 
-  /** Checkbox value: true, or a string a no-JS form sends for a ticked box ("on", "1", "true", "yes"). */
+  /** Whether a box is ticked: the no-JS form's boxes are read as booleans too (core/inner-form.ts). */
   flag(name: string): boolean {
-    const value = this.#values.get(name);
-    return value === true || (typeof value === 'string' && /^(on|1|true|yes)$/i.test(value));
+    return this.#values.get(name) === true;
   }
 
   has(name: string): boolean {
@@ -49,8 +48,8 @@ export class FormState {
     return Object.fromEntries(this.#values);
   }
 
-  onChange(listener: (name: string) => void): () => void {
+  /** Listens for as long as the state lives: a redraw makes a fresh state (core/element.ts). */
+  onChange(listener: (name: string) => void): void {
     this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
   }
 }

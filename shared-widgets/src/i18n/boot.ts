@@ -2,7 +2,7 @@ import type { Locale } from '../../../backend-adapter/src/protocol/common';
 
 /** `fr` unless the language tag is English ("en", "en-GB"…): the widgets speak these two. */
 export function toLocale(tag: string | null | undefined): Locale {
-  return tag && /^en\b/i.test(tag) ? 'en' : 'fr';
+  return /^en\b/i.test(tag ?? '') ? 'en' : 'fr';
 }
 
 /** The few words needed before the language's catalogue has arrived (or when it cannot). */

@@ -32,17 +32,17 @@ export function language(
   return { default: { ...common, ...own } as Catalogue, errors };
 }
 
+// replace() writes a number as text itself.
 const fill = (text: string, params: Params = {}) =>
-  text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] === undefined ? whole : String(params[name]),
-  );
+  text.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] ?? whole) as string);
 
 export function i18n(locale: Locale, { default: strings, errors }: Language): I18n {
   return {
     locale,
     strings,
     t: (key, params) => fill(strings[key], params),
-    error: (code, params) => fill(errors.messages[code]?.[locale] ?? code, params),
+    // The build refuses a chunk whose catalogue lacks a code its kind may produce (core/messages.ts).
+    error: (code, params) => fill(errors.messages[code]![locale]!, params),
   };
 }
 

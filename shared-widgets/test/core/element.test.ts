@@ -1,5 +1,5 @@
 import '../../src/index';
-import { byLabel, definitionRoute, examples, mount, settle, type, type Call } from '../helpers';
+import { byLabel, definitionRoute, examples, fakeFetch, mount, settle, type, type Call } from '../helpers';
 
 const orderStatus = (status: string) => ({
   id: 'ord_1',
@@ -167,5 +167,16 @@ describe('a form element', () => {
     const french = await mount('guichet-donation', definitionRoute(examples.donation()), '', ' lang="fr"');
     expect(french.calls[0]?.url).toContain('locale=fr');
     document.documentElement.lang = '';
+  });
+
+  test('a PHP host’s no-JS form (bracket names): what was typed and the focus are kept', async () => {
+    globalThis.fetch = fakeFetch(definitionRoute(examples.donation())).fetch as unknown as typeof fetch;
+    document.body.innerHTML = `<guichet-donation base="https://asso.example/api" form="f1">
+      <form method="post"><input name="payer[email]" value="claire@"></form></guichet-donation>`;
+    document.querySelector<HTMLInputElement>('input[name="payer[email]"]')?.focus();
+    await settle();
+    const email = byLabel(document.body, 'E-mail');
+    expect(email.value).toBe('claire@');
+    expect(document.activeElement).toBe(email);
   });
 });

@@ -1,4 +1,5 @@
 import { fieldName, readInnerForm } from '../../src/core/inner-form';
+import { FormState } from '../../src/core/state';
 
 describe('the host’s no-JS form', () => {
   test('names may be dotted or PHP brackets', () => {
@@ -29,5 +30,18 @@ describe('the host’s no-JS form', () => {
       'donation.dedication': 'Pour Jeanne',
       locale: 'fr',
     });
+  });
+
+  test('a box is ticked whatever value it sends, even after a hidden fallback of the same name (SPIP)', () => {
+    document.body.innerHTML = `<form>
+      <input type="hidden" name="coverFees" value=""><input type="checkbox" name="coverFees" value="1" checked>
+      <input type="hidden" name="consents[newsletterOptIn]" value="0">
+      <input type="checkbox" name="consents[newsletterOptIn]" value="1">
+      <input type="checkbox" name="membership.taxReceipt" value="yes" checked>
+    </form>`;
+    const state = new FormState(readInnerForm(document.querySelector('form') as HTMLFormElement));
+    expect(
+      ['coverFees', 'consents.newsletterOptIn', 'membership.taxReceipt'].map((name) => state.flag(name)),
+    ).toEqual([true, false, true]);
   });
 });
