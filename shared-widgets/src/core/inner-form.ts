@@ -10,7 +10,7 @@ export function fieldName(name: string): string {
 
 /**
  * What the payer already typed in the host's no-JS form, by protocol field name, so the upgrade keeps it: what
- * the form would post (files aside), then every checkbox, unticked ones too (false): the payer may have
+ * the form would post, then every checkbox, unticked ones too (false): the payer may have
  * unticked a box the host ticked.
  */
 export function readInnerForm(form: HTMLFormElement): Record<string, Value> {
