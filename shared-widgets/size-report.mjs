@@ -58,12 +58,13 @@ export function sizeReport(metafile, dist) {
     (s) =>
       `widget-js-gzip[${s.kind},${s.language}]: form ${kb(s.form)} KB (+ simulation step ${kb(s.simulation)} KB) (+ Stripe loader ${kb(s.stripe)} KB)`,
   );
-  const worst = (more) => kb(Math.max(...sizes.map((s) => s.form + more(s))));
+  // In bytes: rounded to 0.1 KB, 12 049 bytes would read as meeting the budget.
+  const worst = (more) => Math.max(...sizes.map((s) => s.form + more(s)));
   lines.push(
-    `widget-js-gzip: ${worst(() => 0)} KB (target ≤ 12 KB; card or offline payment, Stripe's code apart)`,
+    `widget-js-gzip: ${worst(() => 0)} B (target ≤ 12000 B; card or offline payment, Stripe's code apart)`,
   );
   lines.push(
-    `widget-js-gzip-simulation: ${worst((s) => s.simulation)} KB (target ≤ 12 KB; with the test provider's step)`,
+    `widget-js-gzip-simulation: ${worst((s) => s.simulation)} B (target ≤ 12000 B; with the test provider's step)`,
   );
   lines.push(`widget-css-gzip: ${kb(gzipBytes(join(dist, 'guichet.css')))} KB (target ≤ 4 KB)`);
   return lines.join('\n');

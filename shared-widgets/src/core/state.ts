@@ -34,11 +34,6 @@ export class FormState {
     for (const listener of this.#listeners) listener(name);
   }
 
-  /** Names under `prefix.` (used to shift list entries when one is removed). */
-  names(prefix: string): string[] {
-    return [...this.#values.keys()].filter((name) => name.startsWith(`${prefix}.`));
-  }
-
   remove(name: string): void {
     this.#values.delete(name);
   }
