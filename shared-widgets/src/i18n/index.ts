@@ -41,8 +41,7 @@ export function i18n(locale: Locale, { default: strings, errors }: Language): I1
     locale,
     strings,
     t: (key, params) => fill(strings[key], params),
-    // The build refuses a chunk whose catalogue lacks a code its kind may produce (core/messages.ts).
-    error: (code, params) => fill(errors.messages[code]![locale]!, params),
+    error: (code, params) => fill(errors.messages[code]?.[locale] ?? code, params),
   };
 }
 
