@@ -68,6 +68,19 @@ export async function startGuichet(options: StartOptions = {}, settings: Json = 
   return site;
 }
 
+/** Runs `body` on a fresh Guichet site (startGuichet), which is stopped afterwards whatever happens. */
+export async function withGuichet(
+  options: StartOptions,
+  body: (site: WordPressSite) => Promise<void>,
+): Promise<void> {
+  const site = await startGuichet(options);
+  try {
+    await body(site);
+  } finally {
+    await site.stop();
+  }
+}
+
 export async function call(
   site: WordPressSite,
   method: string,

@@ -3,8 +3,8 @@
 // counted): exactly maxUses orders get the discount, every other buyer hears the code is used up. Over HTTP the
 // buyers rarely count at the very same moment; the storage contract's promo rush (storage-contract.test.ts, both
 // databases) is the one that starts its buyers together.
-import type { StartOptions, WordPressSite } from './wp-server';
-import { call, phpProblems, saveForm, startGuichet, ticketsForm } from './guichet-site';
+import type { WordPressSite } from './wp-server';
+import { call, phpProblems, saveForm, ticketsForm, withGuichet } from './guichet-site';
 import { describeOnMariaDB } from './mariadb';
 
 jest.setTimeout(180_000);
@@ -55,22 +55,13 @@ async function rush(site: WordPressSite, database: string): Promise<void> {
   console.log(`wordpress promo rush (${database}): ${BUYERS} buyers / ${MAX_USES} uses in ${elapsed} ms`);
 }
 
-async function withSite(options: StartOptions, body: (site: WordPressSite) => Promise<void>): Promise<void> {
-  const site = await startGuichet({ workers: 4, ...options });
-  try {
-    await body(site);
-  } finally {
-    await site.stop();
-  }
-}
-
 test(`SQLite: ${BUYERS} concurrent buyers with a code limited to ${MAX_USES} uses: exactly ${MAX_USES} use it`, async () => {
-  await withSite({}, (site) => rush(site, 'SQLite'));
+  await withGuichet({ workers: 4 }, (site) => rush(site, 'SQLite'));
 });
 
 describeOnMariaDB('wordpress promo rush', (test) => {
   test(`${BUYERS} concurrent buyers with a code limited to ${MAX_USES} uses: exactly ${MAX_USES} use it`, (mysql) =>
-    withSite({ mysql }, async (site) => {
+    withGuichet({ workers: 4, mysql }, async (site) => {
       expect(await site.php('global $wpdb; echo $wpdb->db_server_info();')).toMatch(/MariaDB/);
       await rush(site, 'MariaDB');
     }));

@@ -1,8 +1,8 @@
 // Many buyers at once for a few seats, through php -S with 4 workers, on the SQLite drop-in (writers queue on
 // BEGIN IMMEDIATE) and on MariaDB (the form's row locked with SELECT … FOR UPDATE): exactly the quota is sold,
 // every other buyer hears "not enough available", and nothing is left half-written.
-import type { StartOptions, WordPressSite } from './wp-server';
-import { call, phpProblems, rushBuyers, saveForm, startGuichet, ticketsForm } from './guichet-site';
+import type { WordPressSite } from './wp-server';
+import { call, phpProblems, rushBuyers, saveForm, ticketsForm, withGuichet } from './guichet-site';
 import { describeOnMariaDB } from './mariadb';
 
 jest.setTimeout(180_000);
@@ -36,22 +36,13 @@ async function rush(site: WordPressSite, database: string): Promise<void> {
   );
 }
 
-async function withSite(options: StartOptions, body: (site: WordPressSite) => Promise<void>): Promise<void> {
-  const site = await startGuichet({ workers: 4, ...options });
-  try {
-    await body(site);
-  } finally {
-    await site.stop();
-  }
-}
-
 test(`SQLite: ${BUYERS} concurrent buyers of one seat each for ${QUOTA} seats: exactly ${QUOTA} orders hold a seat`, async () => {
-  await withSite({}, (site) => rush(site, 'SQLite'));
+  await withGuichet({ workers: 4 }, (site) => rush(site, 'SQLite'));
 });
 
 describeOnMariaDB('wordpress ticket rush', (test) => {
   test(`${BUYERS} concurrent buyers of one seat each for ${QUOTA} seats: exactly ${QUOTA} orders hold a seat`, (mysql) =>
-    withSite({ mysql }, async (site) => {
+    withGuichet({ workers: 4, mysql }, async (site) => {
       expect(await site.php('global $wpdb; echo $wpdb->db_server_info();')).toMatch(/MariaDB/);
       await rush(site, 'MariaDB');
     }));
