@@ -6,7 +6,10 @@ namespace Guichet\Adapter\Tests\Storage;
 
 use Guichet\Adapter\Domain\Receipts\ReceiptChain;
 use Guichet\Adapter\Ports\ReceiptStore;
+use Guichet\Adapter\Tests\Support\ConcurrentPhp;
 use PHPUnit\Framework\TestCase;
+
+require_once __DIR__ . '/../Support/ConcurrentPhp.php';
 
 /**
  * What every Ports\ReceiptStore must do (docs/receipts.md, "Numbering and the ledger"), as PHPUnit cases a
@@ -46,10 +49,7 @@ abstract class ReceiptStoreContractTestCase extends TestCase
      */
     protected function concurrencySkipReason(): ?string
     {
-        if (!function_exists('proc_open') || PHP_BINARY === '' || !is_executable(PHP_BINARY)) {
-            return 'No PHP binary to start concurrent issuers with (php-wasm).';
-        }
-        return null;
+        return ConcurrentPhp::unavailable();
     }
 
     /** How many processes issue at once, and how many receipts each (about 200 in all). */
@@ -290,18 +290,12 @@ for ($i = 0; $i < (int) $argv[2]; $i++) {
 }
 echo json_encode($got);
 PHP;
-        $processes = [];
-        $pipes = [];
-        for ($p = 0; $p < $processCount; $p++) {
-            $processes[$p] = proc_open([PHP_BINARY, '-r', $script, (string) $p, (string) $each, json_encode(self::draft('template'))], [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes[$p]);
-        }
+        $template = (string) json_encode(self::draft('template'));
+        ['outputs' => $outputs, 'errors' => $errors] = ConcurrentPhp::run($script, array_map(static fn (int $p): array => [(string) $p, (string) $each, $template], range(0, $processCount - 1)));
+        self::assertSame('', $errors);
         $shared = [];
-        foreach ($processes as $p => $process) {
-            $out = stream_get_contents($pipes[$p][1]);
-            $errors = stream_get_contents($pipes[$p][2]);
-            proc_close($process);
-            self::assertSame('', $errors);
-            foreach ((array) json_decode((string) $out, true) as $key => $number) {
+        foreach ($outputs as $out) {
+            foreach ((array) json_decode($out, true) as $key => $number) {
                 if (strpos($key, 'payment:shared_') === 0) {
                     $shared[$key][$number] = true;
                 }

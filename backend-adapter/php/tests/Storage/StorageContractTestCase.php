@@ -5,7 +5,10 @@ declare(strict_types=1);
 namespace Guichet\Adapter\Tests\Storage;
 
 use Guichet\Adapter\Ports\Storage;
+use Guichet\Adapter\Tests\Support\ConcurrentPhp;
 use PHPUnit\Framework\TestCase;
+
+require_once __DIR__ . '/../Support/ConcurrentPhp.php';
 
 /**
  * What every Ports\Storage must do, as PHPUnit cases a host runs against its own implementation: extend this
@@ -303,8 +306,9 @@ abstract class StorageContractTestCase extends TestCase
         if ($bootstrap === null) {
             self::markTestSkipped('This storage lives in one process: no concurrent buyers to run.');
         }
-        if (!function_exists('proc_open') || PHP_BINARY === '' || !is_executable(PHP_BINARY)) {
-            self::markTestSkipped('No PHP binary to start concurrent buyers with (php-wasm)');
+        $unavailable = ConcurrentPhp::unavailable();
+        if ($unavailable !== null) {
+            self::markTestSkipped($unavailable);
         }
         $script = $bootstrap . "\n" . <<<'PHP'
 $now = new DateTimeImmutable($argv[1]);
@@ -315,18 +319,9 @@ for ($i = 0; $i < 10; $i++) {
 }
 echo $won;
 PHP;
-        $processes = [];
-        $pipes = [];
-        for ($p = 0; $p < 6; $p++) {
-            $processes[$p] = proc_open([PHP_BINARY, '-r', $script, self::NOW, (string) $p], [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes[$p]);
-        }
-        $won = 0;
-        foreach ($processes as $p => $process) {
-            $won += (int) stream_get_contents($pipes[$p][1]);
-            $errors = stream_get_contents($pipes[$p][2]);
-            proc_close($process);
-            self::assertSame('', $errors);
-        }
+        ['outputs' => $outputs, 'errors' => $errors] = ConcurrentPhp::run($script, array_map(static fn (int $p): array => [self::NOW, (string) $p], range(0, 5)));
+        self::assertSame('', $errors);
+        $won = array_sum(array_map('intval', $outputs));
         self::assertSame(25, $won, '60 attempts for 25 seats hold exactly 25');
         self::assertSame(['plein' => ['sold' => 0, 'held' => 25]], $storage->seatCounts('rush', self::now()));
     }
@@ -397,8 +392,9 @@ PHP;
         if ($bootstrap === null) {
             self::markTestSkipped('This storage lives in one process: no concurrent buyers to run.');
         }
-        if (!function_exists('proc_open') || PHP_BINARY === '' || !is_executable(PHP_BINARY)) {
-            self::markTestSkipped('No PHP binary to start concurrent buyers with (php-wasm)');
+        $unavailable = ConcurrentPhp::unavailable();
+        if ($unavailable !== null) {
+            self::markTestSkipped($unavailable);
         }
         $order = var_export(self::order('template', ['promoCode' => 'AMIS']), true);
         // The buyers start together once all six are booted (a storage can take long to open): their first
@@ -423,21 +419,11 @@ for ($i = 0; $i < 4; $i++) {
 }
 echo $won;
 PHP;
-        $processes = [];
-        $pipes = [];
-        for ($p = 0; $p < 6; $p++) {
-            $processes[$p] = proc_open([PHP_BINARY, '-r', $script, (string) $p, $barrier], [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes[$p]);
-        }
-        $won = 0;
-        $errors = '';
-        foreach ($processes as $p => $process) {
-            $won += (int) stream_get_contents($pipes[$p][1]);
-            $errors .= stream_get_contents($pipes[$p][2]);
-            proc_close($process);
-        }
+        ['outputs' => $outputs, 'errors' => $errors] = ConcurrentPhp::run($script, array_map(static fn (int $p): array => [(string) $p, $barrier], range(0, 5)));
         array_map('unlink', glob($barrier . '/*') ?: []);
         rmdir($barrier);
         self::assertSame('', $errors);
+        $won = array_sum(array_map('intval', $outputs));
         self::assertSame(5, $won, '24 orders with a code limited to 5 uses: exactly 5 stored');
         self::assertSame(5, $storage->promoCodeUses('concert', 'AMIS'));
     }
