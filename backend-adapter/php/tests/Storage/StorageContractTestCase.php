@@ -40,6 +40,20 @@ abstract class StorageContractTestCase extends TestCase
         return null;
     }
 
+    /** storageInAnotherProcess() for the rushes, or the test is skipped: one process only, or none can start. */
+    private function buyersBootstrap(): string
+    {
+        $bootstrap = $this->storageInAnotherProcess();
+        if ($bootstrap === null) {
+            self::markTestSkipped('This storage lives in one process: no concurrent buyers to run.');
+        }
+        $unavailable = ConcurrentPhp::unavailable();
+        if ($unavailable !== null) {
+            self::markTestSkipped($unavailable);
+        }
+        return $bootstrap;
+    }
+
     protected static function instant(string $instant): \DateTimeImmutable
     {
         return new \DateTimeImmutable($instant);
@@ -302,14 +316,7 @@ abstract class StorageContractTestCase extends TestCase
     public function testConcurrentBuyersNeverHoldTheSameLastSeats(): void
     {
         $storage = $this->createStorage();
-        $bootstrap = $this->storageInAnotherProcess();
-        if ($bootstrap === null) {
-            self::markTestSkipped('This storage lives in one process: no concurrent buyers to run.');
-        }
-        $unavailable = ConcurrentPhp::unavailable();
-        if ($unavailable !== null) {
-            self::markTestSkipped($unavailable);
-        }
+        $bootstrap = $this->buyersBootstrap();
         $script = $bootstrap . "\n" . <<<'PHP'
 $now = new DateTimeImmutable($argv[1]);
 $won = 0;
@@ -388,14 +395,7 @@ PHP;
     public function testConcurrentBuyersNeverUseACodeMoreThanItsMaxUses(): void
     {
         $storage = $this->createStorage();
-        $bootstrap = $this->storageInAnotherProcess();
-        if ($bootstrap === null) {
-            self::markTestSkipped('This storage lives in one process: no concurrent buyers to run.');
-        }
-        $unavailable = ConcurrentPhp::unavailable();
-        if ($unavailable !== null) {
-            self::markTestSkipped($unavailable);
-        }
+        $bootstrap = $this->buyersBootstrap();
         $order = var_export(self::order('template', ['promoCode' => 'AMIS']), true);
         // The buyers start together once all six are booted (a storage can take long to open): their first
         // counts then run at the same moment, where a count made without the lock would see no use yet.
